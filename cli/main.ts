@@ -1,0 +1,33 @@
+/**
+ * `r2p-sim`: a thin shell over the engine API. Commands live in cli/commands/, one file each.
+ */
+import { Command, CommanderError } from 'commander';
+import { ParamError } from '../sim/index';
+import { ENGINE } from '../sim/version';
+import { paramsCommand } from './commands/params';
+import { replayCommand } from './commands/replay';
+import { runCommand } from './commands/run';
+import { UsageError } from './errors';
+
+const program = new Command('r2p-sim')
+  .description('Agent-based simulation of mass-atrocity prevention, after Luck (2018).')
+  .version(`${ENGINE.version} (model ${ENGINE.model})`)
+  .showHelpAfterError('(add --help for usage)')
+  .exitOverride();
+
+program.addCommand(runCommand());
+program.addCommand(replayCommand());
+program.addCommand(paramsCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode;
+  } else if (e instanceof ParamError || e instanceof UsageError) {
+    process.stderr.write(`r2p-sim: error: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw e;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Deterrence as the leadership and its foot soldiers perceive it: credibility times severity,
+ * cut by the limits Luck (2018) names. "That message tends to fall on deaf ears when the targeted
+ * leadership already sees the struggle in existential terms, has the backing of a permanent
+ * member of the Security Council, or the atrocities are being committed by extremist armed
+ * groups." Impartiality held while risk is high and imminent reads as appeasement (Fall of
+ * Srebrenica, quoted in Luck 2018, Remedies) and cuts credibility further.
+ */
+import type { TickContext } from './context';
+import type { Params } from './params/schema';
+import { clamp01, type World } from './world';
+
+const PERPETRATOR_SENSITIVITY: Record<string, number> = {
+  government: 1,
+  'armed-group': 0.7,
+  'extremist-armed-group': 0.2,
+};
+
+/** Multiplier in [0, 1] on credibility from the article's three limits. */
+export function deterrenceLimit(p: Params): number {
+  const existential = 1 - 0.8 * p.existentialStakes;
+  const patron = p.patron ? 0.35 : 1;
+  return existential * patron * (PERPETRATOR_SENSITIVITY[p.perpetratorType] ?? 1);
+}
+
+/** Credibility of consequences: the baseline, warnings carried, and what the UN organs did. */
+export function credibility(p: Params, w: World): number {
+  return clamp01(p.deterrence + w.warnings + w.councilSignal);
+}
+
+/** Appeasement: impartiality kept while risk is high and imminent, in [0, 0.6]. */
+export function appeasement(p: Params, highRisk: boolean): number {
+  return highRisk ? 0.6 * p.impartiality : 0;
+}
+
+/** Expected cost (credibility x severity x limits x (1 - appeasement)) of a full escalation. */
+export function expectedCost(ctx: TickContext): number {
+  const { p, w } = ctx;
+  return credibility(p, w) * p.deterrenceSeverity * deterrenceLimit(p) * (1 - appeasement(p, ctx.highRisk));
+}

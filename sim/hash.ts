@@ -1,0 +1,39 @@
+/**
+ * The results hash: SHA-256 over a canonical byte form of a run's results (every series as
+ * little-endian float64, then the events and the summary as JSON with fixed key order). The same
+ * inputs must give the same hash in Node, in a worker and in the browser.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { SERIES } from './observables';
+import type { RunSummary } from './summary';
+import type { SimEvent } from './world';
+
+export interface HashableResult {
+  readonly series: Readonly<Record<string, ArrayLike<number>>>;
+  readonly events: readonly SimEvent[];
+  readonly summary: RunSummary;
+}
+
+export function hashResult(r: HashableResult): string {
+  const h = sha256.create();
+  for (const s of SERIES) {
+    const col = r.series[s.name];
+    const buf = new ArrayBuffer(8 * col.length);
+    const view = new DataView(buf);
+    for (let i = 0; i < col.length; i++) view.setFloat64(8 * i, col[i], true);
+    h.update(utf8ToBytes(s.name));
+    h.update(new Uint8Array(buf));
+  }
+  h.update(utf8ToBytes(JSON.stringify(r.events.map((e) => [e.tick, e.actor, e.action, e.detail ?? null]))));
+  h.update(utf8ToBytes(canonicalJson(r.summary)));
+  return bytesToHex(h.digest());
+}
+
+/** JSON with object keys sorted, so that key order never changes a hash. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(v as object).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+}

@@ -1,0 +1,424 @@
+/**
+ * The one source of truth for the model's parameters: name, default, range, unit, description,
+ * group and the article passage each one stands for. Validation, `r2p-sim params`, CLI flags,
+ * the app's controls and docs/ODD.md all read this list.
+ *
+ * `structural` parameters shape the world at set-up (population size, network) and cannot be
+ * scheduled to change mid-run; every other parameter can (`--set name=value@tick`).
+ */
+
+export type ParamGroup =
+  | 'world'
+  | 'settings'
+  | 'perpetrators'
+  | 'population'
+  | 'mediators'
+  | 'secretariat'
+  | 'council'
+  | 'organs'
+  | 'peacekeepers'
+  | 'outcome';
+
+interface ParamCommon {
+  readonly name: string;
+  readonly group: ParamGroup;
+  readonly unit: string;
+  readonly description: string;
+  /** Where in Luck (2018) or the brief's references the parameter comes from. */
+  readonly source: string;
+  readonly structural?: boolean;
+}
+
+export interface NumberParamDef extends ParamCommon {
+  readonly kind: 'number' | 'integer';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface BooleanParamDef extends ParamCommon {
+  readonly kind: 'boolean';
+  readonly default: boolean;
+}
+
+export interface EnumParamDef extends ParamCommon {
+  readonly kind: 'enum';
+  readonly default: string;
+  readonly values: readonly string[];
+}
+
+export type ParamDef = NumberParamDef | BooleanParamDef | EnumParamDef;
+
+const LUCK = 'Luck 2018';
+
+export const PARAM_DEFS = [
+  // ---- world -------------------------------------------------------------------------------
+  {
+    name: 'agents', group: 'world', kind: 'integer', default: 10_000, min: 100, max: 2_000_000,
+    unit: 'agents', structural: true,
+    description: 'Population agents (targeted group and others) on the social network.',
+    source: 'Model brief, Agents 2: "many agents in groups ... placed on a social network or space".',
+  },
+  {
+    name: 'peoplePerAgent', group: 'world', kind: 'number', default: 100, min: 1, max: 100_000,
+    unit: 'people/agent', structural: true,
+    description: 'People each population agent stands for; converts agent deaths into people killed.',
+    source: 'Scale choice (ours); needed to apply the Early Warning Project threshold in people.',
+  },
+  {
+    name: 'targetShare', group: 'world', kind: 'number', default: 0.3, min: 0.01, max: 0.9,
+    unit: 'share', structural: true,
+    description: 'Share of the population that belongs to the targeted group.',
+    source: 'Framework of Analysis, risk factor 9 (intergroup tensions against protected groups).',
+  },
+  {
+    name: 'networkDegree', group: 'world', kind: 'integer', default: 8, min: 2, max: 40,
+    unit: 'ties/agent', structural: true,
+    description: 'Ties per agent in the small-world social network (rounded down to an even number).',
+    source: 'Granovetter 1978 threshold cascades need a neighbourhood; Watts-Strogatz ring lattice.',
+  },
+  {
+    name: 'rewiring', group: 'world', kind: 'number', default: 0.05, min: 0, max: 1,
+    unit: 'probability', structural: true,
+    description: 'Probability that a lattice tie is rewired to a random agent (small-world shortcuts).',
+    source: 'Watts-Strogatz construction; spill-overs beyond the village (Yanagizawa-Drott 2014).',
+  },
+  {
+    name: 'regions', group: 'world', kind: 'integer', default: 20, min: 1, max: 1000,
+    unit: 'regions', structural: true,
+    description: 'Contiguous regions of the network: the unit of peacekeeper presence and of safe areas.',
+    source: 'Model brief, Peacekeepers: "presence by region".',
+  },
+  {
+    name: 'armedConflict', group: 'world', kind: 'number', default: 0.5, min: 0, max: 1,
+    unit: 'intensity',
+    description: 'Intensity of armed conflict or instability around the crisis (0: none).',
+    source: `${LUCK}, Shortcomings: "horrific atrocities have occurred in a number of situations without armed conflict".`,
+  },
+  {
+    name: 'stateWeakness', group: 'world', kind: 'number', default: 0.4, min: 0, max: 1,
+    unit: 'index',
+    description: 'Weakness of state structures (Framework risk factor 3); raises the leadership\'s motive.',
+    source: 'Framework of Analysis, risk factor 3; Luck 2018 on structural prevention.',
+  },
+  {
+    name: 'priorAtrocities', group: 'world', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'index',
+    description: 'Record of past atrocities or serious violations (0: none); "the best predictor of genocide is past genocide".',
+    source: `${LUCK}, Shortcomings, on the Peacebuilding Commission.`,
+  },
+  // ---- the user's three settings -------------------------------------------------------------
+  {
+    name: 'incitement', group: 'settings', kind: 'number', default: 0.55, min: 0, max: 1,
+    unit: 'strength',
+    description: 'Strength of hate propaganda: how far exposure lowers thresholds to join the perpetrators.',
+    source: `${LUCK}, Potential: "discouraging the incitement of atrocity crimes"; model brief, settings.`,
+  },
+  {
+    name: 'incitementReach', group: 'settings', kind: 'number', default: 0.5, min: 0, max: 1,
+    unit: 'share/day',
+    description: 'Share of the population the hate media reach on a day while the leadership incites.',
+    source: 'Model brief, settings: "how strong and how far-reaching"; RTLM reach (Yanagizawa-Drott 2014).',
+  },
+  {
+    name: 'deterrence', group: 'settings', kind: 'number', default: 0.3, min: 0, max: 1,
+    unit: 'credibility',
+    description: 'Baseline credibility of consequences (ICC, sanctions, force, presence on the ground).',
+    source: `${LUCK}, Shortcomings: the ICC "critical talking point about the decline of impunity".`,
+  },
+  {
+    name: 'deterrenceSeverity', group: 'settings', kind: 'number', default: 0.6, min: 0, max: 1,
+    unit: 'severity',
+    description: 'Severity of the consequences if they come; expected cost = credibility x severity.',
+    source: 'Model brief, settings: "how credible and how severe the consequences are".',
+  },
+  {
+    name: 'impartiality', group: 'settings', kind: 'number', default: 0.6, min: 0, max: 1,
+    unit: 'even-handedness',
+    description: 'Stance of the UN and mediators from taking sides (0) to strict even-handedness (1).',
+    source: `${LUCK}, Remedies: impartiality "has its place, but should not be applied uniformly".`,
+  },
+  // ---- perpetrator leadership -----------------------------------------------------------------
+  {
+    name: 'perpetratorType', group: 'perpetrators', kind: 'enum', default: 'government',
+    values: ['government', 'armed-group', 'extremist-armed-group'], unit: '',
+    description: 'Who leads the perpetrators; deterrent threats weigh least on extremist armed groups.',
+    source: `${LUCK}, Shortcomings: the ICC message falls on deaf ears when "the atrocities are being committed by extremist armed groups".`,
+  },
+  {
+    name: 'stakes', group: 'perpetrators', kind: 'number', default: 0.55, min: 0, max: 1,
+    unit: 'index',
+    description: 'What the leadership sees at stake in the struggle; the motive weighed against expected cost.',
+    source: `${LUCK}, Implications: "Mass atrocities are not spontaneous events ... a series of destructive choices".`,
+  },
+  {
+    name: 'existentialStakes', group: 'perpetrators', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'degree',
+    description: 'How far the leadership sees the struggle in existential terms (discounts deterrence, hardens factions).',
+    source: `${LUCK}, Shortcomings: the message falls on deaf ears "when the targeted leadership already sees the struggle in existential terms".`,
+  },
+  {
+    name: 'hardliners', group: 'perpetrators', kind: 'number', default: 0.5, min: 0, max: 1,
+    unit: 'share',
+    description: 'Initial weight of hardliners against moderates in the leadership.',
+    source: `${LUCK}, Shortcomings: quiet diplomacy works "when the regime is divided or not fully committed".`,
+  },
+  {
+    name: 'cohesion', group: 'perpetrators', kind: 'number', default: 0.5, min: 0, max: 1,
+    unit: 'index',
+    description: 'Cohesion of the regime: 1 united, 0 deeply divided; a divided regime can be moved by quiet diplomacy.',
+    source: `${LUCK}, Shortcomings, on quiet diplomacy and divided regimes.`,
+  },
+  {
+    name: 'patron', group: 'perpetrators', kind: 'boolean', default: false, unit: '',
+    description: 'A permanent Council member backs the leadership: it vetoes coercive measures and blunts deterrence.',
+    source: `${LUCK}, Shortcomings: the ICC message fails when the leadership "has the backing of a permanent member".`,
+  },
+  {
+    name: 'rungDwell', group: 'perpetrators', kind: 'integer', default: 14, min: 1, max: 365,
+    unit: 'days',
+    description: 'Least days the leadership spends on a rung before it can climb again (planning takes time).',
+    source: `${LUCK}, Implications: atrocities "require some degree of planning and mobilization".`,
+  },
+  {
+    name: 'leadershipNoise', group: 'perpetrators', kind: 'number', default: 0.03, min: 0, max: 0.5,
+    unit: 'sd',
+    description: 'Day-to-day noise in the leadership\'s net assessment of climbing.',
+    source: 'Ours: bounded rationality in the leadership\'s choice.',
+  },
+  {
+    name: 'spoilerPropensity', group: 'perpetrators', kind: 'number', default: 0.5, min: 0, max: 1,
+    unit: 'index',
+    description: 'How strongly progress towards a settlement tempts hardliners to spoil it by atrocities.',
+    source: `${LUCK}, Shortcomings: "The very process of conflict resolution may tempt one or more parties to resort to ... atrocities".`,
+  },
+  // ---- population ---------------------------------------------------------------------------
+  {
+    name: 'thresholdMean', group: 'population', kind: 'number', default: 0.6, min: 0, max: 1,
+    unit: 'share', structural: true,
+    description: 'Mean personal threshold to join the perpetrators (Granovetter), before incitement and restraint.',
+    source: 'Granovetter 1978; model brief, Agents 2.',
+  },
+  {
+    name: 'thresholdSd', group: 'population', kind: 'number', default: 0.2, min: 0, max: 1,
+    unit: 'share', structural: true,
+    description: 'Spread of personal thresholds (normal, clipped to [0, 1]).',
+    source: 'Granovetter 1978: small changes in the threshold distribution flip outcomes.',
+  },
+  {
+    name: 'exposureMemory', group: 'population', kind: 'number', default: 0.1, min: 0.001, max: 1,
+    unit: '1/day',
+    description: 'Rate at which an agent\'s exposure to hate media follows its daily exposure (1: no memory).',
+    source: 'Ours: radicalisation builds over weeks of broadcasts (Yanagizawa-Drott 2014).',
+  },
+  {
+    name: 'demobilisation', group: 'population', kind: 'number', default: 0.15, min: 0, max: 1,
+    unit: 'share',
+    description: 'Hysteresis: a member leaves the perpetrators only when pressure falls this far below its threshold.',
+    source: 'Ours: participation, once begun, is sticky; makes late push-back weaker than early.',
+  },
+  {
+    name: 'killRate', group: 'population', kind: 'number', default: 0.08, min: 0, max: 1,
+    unit: '1/day per attacker',
+    description: 'Daily chance that one perpetrator neighbour kills a targeted agent at full lethality.',
+    source: 'Ours; Rwanda 1994 order of magnitude in shared/reference.',
+  },
+  {
+    name: 'fleeRate', group: 'population', kind: 'number', default: 0.08, min: 0, max: 1,
+    unit: '1/day',
+    description: 'Daily chance that a threatened targeted agent flees, times the danger it sees.',
+    source: 'Model brief, Agents 2: targeted members can flee or seek protection.',
+  },
+  {
+    name: 'seekProtectionRate', group: 'population', kind: 'number', default: 0.15, min: 0, max: 1,
+    unit: '1/day',
+    description: 'Daily chance that a threatened targeted agent seeks protection where protection is promised.',
+    source: 'Model brief, Peacekeepers: a declared safe area "draws the targeted population in".',
+  },
+  {
+    name: 'resistRate', group: 'population', kind: 'number', default: 0.04, min: 0, max: 1,
+    unit: '1/day',
+    description: 'Daily chance that a bystander next to violence resists or shelters, before local partners and counter-messaging.',
+    source: `${LUCK}, Implications: local partners "can be invaluable".`,
+  },
+  {
+    name: 'shelterEffect', group: 'population', kind: 'number', default: 0.3, min: 0, max: 1,
+    unit: 'share',
+    description: 'How much each resisting neighbour cuts a targeted agent\'s daily risk of being killed.',
+    source: 'Model brief, Agents 2: "resist or shelter others".',
+  },
+  {
+    name: 'localPartners', group: 'population', kind: 'number', default: 0.5, min: 0, max: 1,
+    unit: 'strength',
+    description: 'Civil society, clergy, media, business, parliaments: multiply counter-messaging and resistance (near 0 under closed rule).',
+    source: `${LUCK}, Implications: "Where no such partners can be engaged ... external actors have much less to work with".`,
+  },
+  {
+    name: 'counterMessaging', group: 'population', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'effort',
+    description: 'Standing effort of the UN and partners pushing back on incitement, beyond the Secretariat\'s own messages.',
+    source: `${LUCK}, Potential: "pushing back against indications of incitement has proven to be one of the most flexible and timely tools".`,
+  },
+  // ---- mediators ----------------------------------------------------------------------------
+  {
+    name: 'mediators', group: 'mediators', kind: 'integer', default: 3, min: 0, max: 12,
+    unit: 'mediators',
+    description: 'Mediators engaged: regional and sub-regional bodies, neighbouring or influential states, UN envoys.',
+    source: `${LUCK}, Implications: "The United Nations, regional arrangements, neighbors, influential governments".`,
+  },
+  {
+    name: 'mediationTrack', group: 'mediators', kind: 'boolean', default: true, unit: '',
+    description: 'A mediation track towards a settlement exists (its progress can tempt spoilers).',
+    source: `${LUCK}, Shortcomings: Rwanda "framed chiefly as a matter of implementing the Arusha accords".`,
+  },
+  // ---- Secretariat ----------------------------------------------------------------------------
+  {
+    name: 'earlyWarningNoise', group: 'secretariat', kind: 'number', default: 0.15, min: 0, max: 1,
+    unit: 'sd',
+    description: 'Noise on the risk signal the Secretariat receives each day.',
+    source: `${LUCK}, Implications: "Early warning ... is much less of a problem than assessment and framing".`,
+  },
+  {
+    name: 'framingLens', group: 'secretariat', kind: 'enum', default: 'conflict',
+    values: ['conflict', 'humanitarian', 'atrocity'], unit: '',
+    description: 'The Secretariat\'s habitual reading of a crisis before evidence moves it.',
+    source: `${LUCK}, Shortcomings: "The mother of all muddles ... conflation of conflict prevention and atrocity prevention"; Sri Lanka framed as humanitarian.`,
+  },
+  {
+    name: 'specialAdviserAccess', group: 'secretariat', kind: 'enum', default: 'filtered',
+    values: ['direct', 'filtered'], unit: '',
+    description: 'The Special Adviser reaches the Secretary-General directly or through a committee.',
+    source: `${LUCK}, Shortcomings: "risks in imposing any barriers to the direct access of those mandated to prevent atrocity crimes".`,
+  },
+  {
+    name: 'selfCensorship', group: 'secretariat', kind: 'number', default: 0.5, min: 0, max: 1,
+    unit: 'index',
+    description: 'How far the Secretariat tells the Council what it wants to hear rather than what it needs to hear.',
+    source: `${LUCK}, Shortcomings: "the Secretariat engages in pre-emptive self-censorship".`,
+  },
+  {
+    name: 'individualResponsibility', group: 'secretariat', kind: 'number', default: 0.4, min: 0, max: 1,
+    unit: 'propensity',
+    description: 'Propensity of the Secretariat to act on its own responsibility without a mandate instead of passing the buck.',
+    source: `${LUCK}, Remedies: "collective undertakings offer myriad opportunities for passing the buck"; individual responsibility to protect.`,
+  },
+  // ---- Security Council -----------------------------------------------------------------------
+  {
+    name: 'councilWillingness', group: 'council', kind: 'number', default: 0.45, min: 0, max: 1,
+    unit: 'index',
+    description: 'Mean disposition of the fifteen Council members to act.',
+    source: `${LUCK}, Shortcomings: "the 193 Member States are simultaneously the greatest strength and the greatest weakness".`,
+  },
+  {
+    name: 'forceDoctrine', group: 'council', kind: 'enum', default: 'strict-last-resort',
+    values: ['strict-last-resort', 'measure-of-last-resort'], unit: '',
+    description: 'Force only after every other step in turn, or available early when risk is high and imminent.',
+    source: `${LUCK}, Remedies: "measure of last resort" versus force "as a last resort in a sequential or chronological manner".`,
+  },
+  {
+    name: 'measureWait', group: 'council', kind: 'integer', default: 21, min: 1, max: 365,
+    unit: 'days',
+    description: 'Days a Council measure is given to work before the next step is considered.',
+    source: `${LUCK}, Remedies, on sequencing (Brazil's RWP proposal).`,
+  },
+  {
+    name: 'forceDelay', group: 'council', kind: 'integer', default: 30, min: 0, max: 365,
+    unit: 'days',
+    description: 'Days between authorising force and a protection force on the ground.',
+    source: `${LUCK}, Potential: coercive response "requires the mobilization of ... military capacities of the Member States".`,
+  },
+  // ---- other organs -----------------------------------------------------------------------------
+  {
+    name: 'unitingForPeace', group: 'organs', kind: 'boolean', default: true, unit: '',
+    description: 'The General Assembly acts under Uniting for Peace when the Council is blocked.',
+    source: `${LUCK}, Shortcomings: "Under the Uniting for Peace formula, the Assembly has a long history of authorizing peace operations".`,
+  },
+  {
+    name: 'inquiries', group: 'organs', kind: 'boolean', default: true, unit: '',
+    description: 'The Human Rights Council can open commissions of inquiry.',
+    source: `${LUCK}, Shortcomings: "the Council's Commissions of Inquiry on [DPRK] and on Syria have both been outspoken".`,
+  },
+  {
+    name: 'inquiryDelay', group: 'organs', kind: 'integer', default: 90, min: 1, max: 730,
+    unit: 'days',
+    description: 'Days from opening a commission of inquiry to its report.',
+    source: 'Model brief, Human Rights Council: evidence "after a delay".',
+  },
+  {
+    name: 'pbcPreventive', group: 'organs', kind: 'boolean', default: false, unit: '',
+    description: 'The Peacebuilding Commission has the pre-conflict (structural prevention) role it was first proposed with.',
+    source: `${LUCK}, Potential: the High-level Panel's PBC was "to identify countries which are under stress".`,
+  },
+  // ---- peacekeepers --------------------------------------------------------------------------
+  {
+    name: 'peacekeeperCoverage', group: 'peacekeepers', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'share of regions',
+    description: 'Share of regions with UN peacekeepers present at the start.',
+    source: `${LUCK}, Shortcomings: "the presence of UN peacekeepers on the ground—has proven to be a mixed blessing".`,
+  },
+  {
+    name: 'peacekeeperCapacity', group: 'peacekeepers', kind: 'number', default: 0.3, min: 0, max: 1,
+    unit: 'index',
+    description: 'Capacity of peacekeepers where present, against a fully mobilised local perpetrator force.',
+    source: 'Hultman, Kathman and Shannon 2013 (shared/reference).',
+  },
+  {
+    name: 'mandate', group: 'peacekeepers', kind: 'enum', default: 'weak', values: ['weak', 'robust'], unit: '',
+    description: 'Peacekeepers\' mandate: weak (self-defence, shelter in bases) or robust (protection of civilians).',
+    source: `${LUCK}, Shortcomings: "The United Nations ... does not have a well-developed doctrine for the use of force".`,
+  },
+  {
+    name: 'safeAreas', group: 'peacekeepers', kind: 'integer', default: 0, min: 0, max: 20,
+    unit: 'regions',
+    description: 'Regions declared safe areas; they draw threatened targeted people in.',
+    source: `${LUCK}, Shortcomings: "A moral hazard can be created when the promise of protection is not matched ... safe areas in Bosnia-Herzegovina".`,
+  },
+  {
+    name: 'safeAreaCapacity', group: 'peacekeepers', kind: 'number', default: 0.2, min: 0, max: 1,
+    unit: 'index',
+    description: 'Capacity to defend the declared safe areas.',
+    source: `${LUCK}, Shortcomings: "Why was it believed that Serbian forces would not test the Security Council's will to enforce the safe areas".`,
+  },
+  // ---- outcome measures ------------------------------------------------------------------------
+  {
+    name: 'legitimacy', group: 'outcome', kind: 'number', default: 0.7, min: 0, max: 1,
+    unit: 'index',
+    description: 'The UN\'s legitimacy at the start; it falls when the UN looks away and weakens its voice.',
+    source: `${LUCK}, Implications: "Each time the UN fails to utilize its voice ... it feeds cynicism".`,
+  },
+  {
+    name: 'atrocityThreshold', group: 'outcome', kind: 'integer', default: 1000, min: 1, max: 10_000_000,
+    unit: 'people', structural: true,
+    description: 'Civilians of the targeted group killed within the window that makes a mass atrocity.',
+    source: 'Early Warning Project (USHMM): at least 1,000 non-combatant civilians of a group within 12 months.',
+  },
+  {
+    name: 'atrocityWindow', group: 'outcome', kind: 'integer', default: 365, min: 1, max: 3650,
+    unit: 'days', structural: true,
+    description: 'Length of the window over which the threshold is counted.',
+    source: 'Early Warning Project: within 12 months.',
+  },
+] as const satisfies readonly ParamDef[];
+
+type Defs = typeof PARAM_DEFS;
+type DefByName<N extends Defs[number]['name']> = Extract<Defs[number], { name: N }>;
+type ValueOf<D> = D extends { kind: 'boolean' }
+  ? boolean
+  : D extends { kind: 'enum'; values: readonly (infer V)[] }
+    ? V
+    : number;
+
+export type ParamName = Defs[number]['name'];
+/** A full, validated parameter set. */
+export type Params = { readonly [N in ParamName]: ValueOf<DefByName<N>> };
+export type ParamValue = number | boolean | string;
+
+export const PARAM_BY_NAME: ReadonlyMap<string, ParamDef> = new Map(
+  (PARAM_DEFS as readonly ParamDef[]).map((d) => [d.name, d]),
+);
+
+export function defaultParams(): Params {
+  const out: Record<string, ParamValue> = {};
+  for (const d of PARAM_DEFS as readonly ParamDef[]) out[d.name] = d.default;
+  return out as Params;
+}

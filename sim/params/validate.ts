@@ -1,0 +1,179 @@
+/**
+ * Validation of parameter sets and schedules against the schema. Every refusal names the
+ * parameter, the value given and what is allowed; nothing invalid reaches the engine.
+ */
+import {
+  PARAM_BY_NAME,
+  PARAM_DEFS,
+  defaultParams,
+  type ParamDef,
+  type ParamName,
+  type ParamValue,
+  type Params,
+} from './schema';
+
+export class ParamError extends Error {
+  constructor(
+    readonly field: string,
+    readonly value: unknown,
+    readonly expected: string,
+  ) {
+    super(`${field}: got ${show(value)}, expected ${expected}`);
+    this.name = 'ParamError';
+  }
+}
+
+/** One scheduled change: parameter `name` takes `value` from the start of tick `tick`. */
+export interface ScheduledChange {
+  readonly tick: number;
+  readonly name: ParamName;
+  readonly value: ParamValue;
+}
+
+export const MAX_TICKS = 36_500;
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
+/** What a definition allows, in words, for error messages and `r2p-sim params`. */
+export function allowedText(d: ParamDef): string {
+  switch (d.kind) {
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${d.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'integer':
+      return `an integer from ${d.min} to ${d.max}`;
+    case 'number':
+      return `a number from ${d.min} to ${d.max}`;
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+export function lookupParam(name: string, field = name): ParamDef {
+  const d = PARAM_BY_NAME.get(name);
+  if (d) return d;
+  let best = '';
+  let bestD = Infinity;
+  for (const def of PARAM_DEFS) {
+    const dist = editDistance(name.toLowerCase(), def.name.toLowerCase());
+    if (dist < bestD) [best, bestD] = [def.name, dist];
+  }
+  const hint = bestD <= 3 ? ` (did you mean "${best}"?)` : '';
+  throw new ParamError(field, name, `a known parameter name${hint}; \`r2p-sim params\` lists them`);
+}
+
+/** Check one value of the right JS type against its definition; returns it unchanged. */
+export function checkValue(d: ParamDef, value: unknown, field: string = d.name): ParamValue {
+  switch (d.kind) {
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new ParamError(field, value, allowedText(d));
+      return value;
+    case 'enum':
+      if (typeof value !== 'string' || !d.values.includes(value)) throw new ParamError(field, value, allowedText(d));
+      return value;
+    case 'integer':
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParamError(field, value, allowedText(d));
+      if (d.kind === 'integer' && !Number.isInteger(value)) throw new ParamError(field, value, allowedText(d));
+      if (value < d.min || value > d.max) throw new ParamError(field, value, allowedText(d));
+      return value;
+  }
+}
+
+/** Parse a value written as text (CLI, URL) into the definition's type, then check it. */
+export function parseValue(d: ParamDef, raw: string, field: string = d.name): ParamValue {
+  const text = raw.trim();
+  switch (d.kind) {
+    case 'boolean':
+      if (text === 'true' || text === '1') return true;
+      if (text === 'false' || text === '0') return false;
+      throw new ParamError(field, raw, allowedText(d));
+    case 'enum':
+      return checkValue(d, text, field);
+    case 'integer':
+    case 'number': {
+      const n = text === '' ? NaN : Number(text);
+      return checkValue(d, n, field);
+    }
+  }
+}
+
+/** A full parameter set from defaults (or `base`) and overrides; unknown names are refused. */
+export function resolveParams(overrides: Readonly<Record<string, unknown>> = {}, base: Params = defaultParams()): Params {
+  if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
+    throw new ParamError('params', overrides, 'an object of parameter names to values');
+  }
+  const out: Record<string, ParamValue> = { ...base };
+  for (const [name, value] of Object.entries(overrides)) {
+    const d = lookupParam(name, `params.${name}`);
+    out[name] = checkValue(d, value, `params.${name}`);
+  }
+  return out as Params;
+}
+
+/** Parse `name=value` or `name=value@tick` (a CLI `--set`). */
+export function parseSetting(text: string): ScheduledChange {
+  const m = /^\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*([^@]*?)\s*(?:@\s*(.*?))?\s*$/.exec(text);
+  if (!m) throw new ParamError('--set', text, 'name=value or name=value@tick');
+  const [, name, rawValue, rawTick] = m;
+  const d = lookupParam(name, `--set ${name}`);
+  const value = parseValue(d, rawValue, `--set ${name}`);
+  let tick = 0;
+  if (rawTick !== undefined) {
+    tick = rawTick === '' ? NaN : Number(rawTick);
+    if (!Number.isInteger(tick) || tick < 0) throw new ParamError(`--set ${name}@tick`, rawTick, 'a whole tick from 0');
+  }
+  return { tick, name: d.name as ParamName, value };
+}
+
+/** Check a schedule against the run length; structural parameters cannot change mid-run. */
+export function validateSchedule(schedule: readonly ScheduledChange[], ticks: number): ScheduledChange[] {
+  if (!Array.isArray(schedule)) throw new ParamError('schedule', schedule, 'a list of {tick, name, value}');
+  return schedule.map((c, i) => {
+    const field = `schedule[${i}]`;
+    if (c === null || typeof c !== 'object') throw new ParamError(field, c, 'an object {tick, name, value}');
+    const d = lookupParam(String(c.name), `${field}.name`);
+    const value = checkValue(d, c.value, `${field}.value (${d.name})`);
+    if (typeof c.tick !== 'number' || !Number.isInteger(c.tick) || c.tick < 0 || c.tick >= ticks) {
+      throw new ParamError(`${field}.tick (${d.name})`, c.tick, `an integer tick from 0 to ${ticks - 1} (the run has ${ticks} ticks)`);
+    }
+    if (d.structural && c.tick > 0) {
+      throw new ParamError(`${field}.tick (${d.name})`, c.tick, `0: ${d.name} shapes the world at set-up and cannot change mid-run`);
+    }
+    return { tick: c.tick, name: d.name as ParamName, value };
+  });
+}
+
+export function validateTicks(ticks: unknown, field = 'ticks'): number {
+  if (typeof ticks !== 'number' || !Number.isInteger(ticks) || ticks < 1 || ticks > MAX_TICKS) {
+    throw new ParamError(field, ticks, `an integer from 1 to ${MAX_TICKS}`);
+  }
+  return ticks;
+}
+
+export function validateSeed(seed: unknown, field = 'seed'): number | string {
+  if (typeof seed === 'number' && Number.isSafeInteger(seed)) return seed;
+  if (typeof seed === 'string' && seed.length > 0 && seed.length <= 200) return seed;
+  throw new ParamError(field, seed, 'a safe integer or a non-empty string of at most 200 characters');
+}

@@ -1,0 +1,68 @@
+/**
+ * Named, seeded random streams. Every draw in the model comes from a stream identified by
+ * (run seed, stream name, tick): a fresh seedrandom Alea generator per (name, tick). Because a
+ * stream's numbers depend on nothing but its name and tick, twin runs share them: a change that
+ * alters what one agent does cannot shift the numbers any other agent, or any later tick, sees.
+ * That is what makes counterfactual arms comparable draw for draw (common random numbers).
+ */
+import seedrandom from 'seedrandom';
+
+/** Stream names, one per agent kind and purpose. Tick-less streams are used at set-up only. */
+export const STREAM = {
+  network: 'setup/network',
+  traits: 'setup/population-traits',
+  council: 'setup/council-members',
+  population: 'population/decide',
+  leadership: 'leadership/decide',
+  secretariat: 'un/secretariat',
+  councilVote: 'un/council-vote',
+  assembly: 'un/general-assembly',
+  consent: 'host/consent',
+  mediator: 'mediator',
+} as const;
+
+export type Uniform = () => number;
+
+/** Observer for tests and audits: sees every draw with its stream, tick and position. */
+export type DrawObserver = (stream: string, tick: number, index: number, value: number) => void;
+
+export class Streams {
+  private observer: DrawObserver | undefined;
+
+  constructor(readonly seed: string, observer?: DrawObserver) {
+    this.observer = observer;
+  }
+
+  /** The generator for `name` at `tick` (use -1 for set-up). Same inputs, same numbers. */
+  at(name: string, tick: number): Uniform {
+    const prng = seedrandom.alea(`${this.seed}|${name}|${tick}`);
+    const obs = this.observer;
+    if (!obs) return prng;
+    let i = 0;
+    return () => {
+      const v = prng();
+      obs(name, tick, i++, v);
+      return v;
+    };
+  }
+
+  /** Fill `out` with uniforms from stream `name` at `tick`: slot k always gets the k-th draw. */
+  fill(name: string, tick: number, out: Float64Array): void {
+    const prng = seedrandom.alea(`${this.seed}|${name}|${tick}`);
+    for (let k = 0; k < out.length; k++) out[k] = prng();
+    const obs = this.observer;
+    if (obs) for (let k = 0; k < out.length; k++) obs(name, tick, k, out[k]);
+  }
+}
+
+/** Standard normal from two uniforms (Box-Muller); deterministic across V8 hosts. */
+export function normal(u: Uniform): number {
+  const u1 = 1 - u(); // (0, 1]
+  const u2 = u();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Canonical text form of a run seed: integers and strings are both accepted. */
+export function seedText(seed: number | string): string {
+  return typeof seed === 'number' ? String(seed) : seed;
+}

@@ -1,0 +1,119 @@
+/**
+ * Run files: a run's inputs and results as plain JSON, with a hash of the results. `replay`
+ * reruns the inputs and checks the hash; on a mismatch it names the first tick and series (or
+ * event) that differ. Pure functions: reading and writing files is the CLI's job.
+ */
+import { hashResult } from './hash';
+import { createModel, type RunResult } from './model';
+import { SERIES } from './observables';
+import { ParamError } from './params/validate';
+import type { RunSummary } from './summary';
+import { ENGINE } from './version';
+import type { SimEvent } from './world';
+
+export const RUN_FILE_FORMAT = 'r2p-sim/run@1';
+
+export interface RunFile {
+  readonly format: typeof RUN_FILE_FORMAT;
+  readonly engine: { readonly name: string; readonly version: string; readonly model: string };
+  readonly scenario?: string;
+  readonly params: Record<string, unknown>;
+  readonly schedule: readonly { tick: number; name: string; value: unknown }[];
+  readonly seed: number | string;
+  readonly ticks: number;
+  readonly summary: RunSummary;
+  readonly series: Record<string, number[]>;
+  readonly events: readonly SimEvent[];
+  readonly hash: string;
+}
+
+export function toRunFile(result: RunResult, meta: { scenario?: string } = {}): RunFile {
+  const series: Record<string, number[]> = {};
+  for (const s of SERIES) series[s.name] = Array.from(result.series[s.name]);
+  return {
+    format: RUN_FILE_FORMAT,
+    engine: { ...ENGINE },
+    ...(meta.scenario !== undefined ? { scenario: meta.scenario } : {}),
+    params: { ...result.params },
+    schedule: result.schedule.map((c) => ({ ...c })),
+    seed: result.seed,
+    ticks: result.ticks,
+    summary: result.summary,
+    series,
+    events: result.events.map((e) => ({ ...e })),
+    hash: hashResult(result),
+  };
+}
+
+/** Check that parsed JSON has the shape of a run file; names the first field that does not. */
+export function parseRunFile(data: unknown, source = 'run file'): RunFile {
+  const fail = (field: string, value: unknown, expected: string): never => {
+    throw new ParamError(`${source}: ${field}`, value, expected);
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('(top level)', data, 'a JSON object');
+  const f = data as Record<string, unknown>;
+  if (f.format !== RUN_FILE_FORMAT) fail('format', f.format, JSON.stringify(RUN_FILE_FORMAT));
+  if (typeof f.params !== 'object' || f.params === null || Array.isArray(f.params)) fail('params', f.params, 'an object');
+  if (!Array.isArray(f.schedule)) fail('schedule', f.schedule, 'an array');
+  if (typeof f.seed !== 'number' && typeof f.seed !== 'string') fail('seed', f.seed, 'a number or string');
+  if (typeof f.ticks !== 'number') fail('ticks', f.ticks, 'a number');
+  if (typeof f.hash !== 'string' || !/^[0-9a-f]{64}$/.test(f.hash)) fail('hash', f.hash, 'a 64-digit hex SHA-256');
+  if (typeof f.series !== 'object' || f.series === null) fail('series', f.series, 'an object of arrays');
+  if (!Array.isArray(f.events)) fail('events', f.events, 'an array');
+  return f as unknown as RunFile;
+}
+
+export interface ReplayOutcome {
+  readonly ok: boolean;
+  readonly expected: string;
+  readonly actual: string;
+  /** Where the rerun first departs from the file, when it does. */
+  readonly firstDifference?: { readonly tick: number; readonly series?: string; readonly expected?: unknown; readonly actual?: unknown; readonly what: string };
+  readonly engineMismatch?: string;
+}
+
+export function replay(file: RunFile): ReplayOutcome {
+  const model = createModel({ params: file.params, seed: file.seed, ticks: file.ticks, schedule: file.schedule as never });
+  const result = model.run();
+  const actual = hashResult(result);
+  const engineMismatch =
+    file.engine?.model !== ENGINE.model ? `file made by model ${String(file.engine?.model)}, this is ${ENGINE.model}` : undefined;
+  if (actual === file.hash) return { ok: true, expected: file.hash, actual, ...(engineMismatch ? { engineMismatch } : {}) };
+  return {
+    ok: false,
+    expected: file.hash,
+    actual,
+    firstDifference: firstDifference(file, result),
+    ...(engineMismatch ? { engineMismatch } : {}),
+  };
+}
+
+/** The earliest tick at which any series differs (ties broken by series order), else the first differing event. */
+export function firstDifference(file: RunFile, result: RunResult): NonNullable<ReplayOutcome['firstDifference']> {
+  let best: NonNullable<ReplayOutcome['firstDifference']> | undefined;
+  for (const s of SERIES) {
+    const want = file.series[s.name];
+    const got = result.series[s.name];
+    if (!Array.isArray(want)) {
+      if (!best) best = { tick: 0, series: s.name, what: 'series missing from the file' };
+      continue;
+    }
+    const n = Math.max(want.length, got.length);
+    for (let t = 0; t < n && (!best || t < best.tick); t++) {
+      if (!Object.is(want[t], got[t])) {
+        best = { tick: t, series: s.name, expected: want[t], actual: got[t], what: 'series value differs' };
+        break;
+      }
+    }
+  }
+  if (best) return best;
+  const n = Math.max(file.events.length, result.events.length);
+  for (let i = 0; i < n; i++) {
+    const a = file.events[i];
+    const b = result.events[i];
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      return { tick: (a ?? b).tick, what: `event ${i} differs`, expected: a, actual: b };
+    }
+  }
+  return { tick: 0, what: 'summary or hash differs (series and events agree)' };
+}

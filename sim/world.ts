@@ -1,0 +1,283 @@
+/**
+ * The state of one run: the population in typed arrays (struct of arrays, one byte of state per
+ * agent), and the few collective agents (leadership, mediators, UN organs) as small records.
+ * Everything the model reads or writes between ticks lives here, so a run is (params, seed) in,
+ * World out, and nothing else.
+ */
+import { smallWorld, type Network } from './network';
+import type { Params } from './params/schema';
+import { STREAM, normal, type Streams } from './rng';
+
+/** Population agent states (one byte each). */
+export const PASSIVE = 0;
+/** Joined the perpetrators (only members of the non-targeted groups join). */
+export const JOINED = 1;
+/** Resisting or sheltering others. */
+export const RESISTING = 2;
+/** Fled: displaced out of reach. */
+export const FLED = 3;
+/** Under protection, at a peacekeeper base or in a declared safe area. */
+export const PROTECTED = 4;
+/** Killed (targeted group only). */
+export const DEAD = 5;
+
+export const OTHER_GROUP = 0;
+export const TARGET_GROUP = 1;
+
+/** The leadership's ladder (after Stanton's stages, collapsed to five choices). */
+export const RUNGS = ['latent', 'incitement', 'organising', 'targeted-attacks', 'mass-killing'] as const;
+export const TOP_RUNG = RUNGS.length - 1;
+
+export const FRAMES = ['conflict', 'humanitarian', 'atrocity'] as const;
+export type Frame = (typeof FRAMES)[number];
+
+export const SECRETARIAT_ACTIONS = ['silent', 'quiet-diplomacy', 'public-message', 'article-99-briefing'] as const;
+export type SecretariatAction = (typeof SECRETARIAT_ACTIONS)[number];
+
+export const MEDIATOR_ACTIONS = ['step-back', 'engage-quietly', 'carry-warning', 'name-publicly'] as const;
+export type MediatorAction = (typeof MEDIATOR_ACTIONS)[number];
+
+/** The Security Council's measures, in the order a strict last-resort doctrine takes them. */
+export const COUNCIL_MEASURES = [
+  'none',
+  'statement',
+  'sanctions-arms-embargo',
+  'icc-referral',
+  'protection-mandate',
+  'preventive-deployment',
+  'authorise-force',
+] as const;
+export type CouncilMeasure = (typeof COUNCIL_MEASURES)[number];
+export const FORCE_LEVEL = COUNCIL_MEASURES.length - 1;
+
+export const ASSEMBLY_STEPS = ['investigative-mechanism', 'referral-to-council', 'consent-deployment'] as const;
+
+export interface SimEvent {
+  readonly tick: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly detail?: string;
+}
+
+export interface Leadership {
+  rung: number;
+  /** Day the leadership reached its current rung. */
+  rungSince: number;
+  /** Weight of hardliners against moderates, in [0, 1]. */
+  hardliners: number;
+  /** Last computed motive and expected cost of the next rung (observables). */
+  motive: number;
+  cost: number;
+}
+
+export interface Mediator {
+  access: number;
+  action: MediatorAction;
+}
+
+export interface Secretariat {
+  frame: Frame;
+  action: SecretariatAction;
+  signal: number;
+  lastBriefing: number;
+}
+
+export interface Council {
+  /** Disposition of each of the 15 members to act; members 0-4 are permanent. */
+  readonly disposition: Float64Array;
+  /** Highest measure adopted so far (index into COUNCIL_MEASURES). */
+  level: number;
+  lastAdopted: number;
+  lastConsidered: number;
+  lastVeto: number;
+  vetoes: number;
+  /** Risk as the Council perceives it, from briefings and what it can see. */
+  perceivedRisk: number;
+  briefing: number;
+  /** Tick at which an authorised force arrives; -1 if none authorised. */
+  forceArrives: number;
+  adopted: number[];
+}
+
+export interface World {
+  readonly n: number;
+  readonly net: Network;
+  readonly group: Uint8Array;
+  state: Uint8Array;
+  next: Uint8Array;
+  readonly threshold: Float32Array;
+  readonly exposure: Float32Array;
+  /** For protected agents: the region of the venue (base or safe area) sheltering them. */
+  readonly refuge: Uint16Array;
+  /** Daily uniforms, two per agent, refilled from the population stream each tick. */
+  readonly draws: Float64Array;
+  readonly regionStart: Int32Array;
+  readonly targets: number;
+  /** Per-region, per-tick scratch and venue state. */
+  readonly region: RegionState;
+  leadership: Leadership;
+  mediators: Mediator[];
+  secretariat: Secretariat;
+  council: Council;
+  /** Collective quantities carried from tick to tick. */
+  legitimacy: number;
+  voice: number;
+  warnings: number;
+  councilSignal: number;
+  /** Pressure on the Council from Assembly referrals and inquiry reports. */
+  referral: number;
+  forceOnGround: boolean;
+  realisedCost: number;
+  armsFactor: number;
+  settlement: number;
+  settled: boolean;
+  coverage: number;
+  robust: boolean;
+  stateWeakness: number;
+  assemblyStep: number;
+  assemblyLast: number;
+  inquiryOpened: number;
+  inquiryReported: boolean;
+  pbcEngaged: boolean;
+  quietDiplomacy: number;
+  /** Population tallies from the last population step. */
+  tally: Tally;
+  deathsByTick: number[];
+  cumDeaths: number;
+  massAtrocityTick: number;
+  onsetTick: number;
+  daysSpokenHighRisk: number;
+  daysSilentHighRisk: number;
+  readonly events: SimEvent[];
+}
+
+export interface RegionState {
+  readonly count: number;
+  readonly covered: Uint8Array;
+  readonly safeArea: Uint8Array;
+  readonly fallen: Uint8Array;
+  readonly protection: Float64Array;
+  readonly restraint: Float64Array;
+  readonly defence: Float64Array;
+  readonly danger: Float64Array;
+  readonly joined: Int32Array;
+  readonly others: Int32Array;
+  readonly targetsAlive: Int32Array;
+  readonly deaths: Int32Array;
+  readonly sheltered: Int32Array;
+  readonly safeAreaList: number[];
+}
+
+export interface Tally {
+  joined: number;
+  resisting: number;
+  fled: number;
+  protectedCount: number;
+  deathsToday: number;
+  exposureSum: number;
+  othersAlive: number;
+  targetsAtRisk: number;
+}
+
+export function emptyTally(): Tally {
+  return { joined: 0, resisting: 0, fled: 0, protectedCount: 0, deathsToday: 0, exposureSum: 0, othersAlive: 0, targetsAtRisk: 0 };
+}
+
+export function createWorld(p: Params, streams: Streams): World {
+  const n = p.agents;
+  const net = smallWorld(n, p.networkDegree, p.rewiring, streams.at(STREAM.network, -1));
+  const group = new Uint8Array(n);
+  const threshold = new Float32Array(n);
+  const traits = streams.at(STREAM.traits, -1);
+  let targets = 0;
+  for (let i = 0; i < n; i++) {
+    const isTarget = traits() < p.targetShare;
+    group[i] = isTarget ? TARGET_GROUP : OTHER_GROUP;
+    if (isTarget) targets++;
+    const th = p.thresholdMean + p.thresholdSd * normal(traits);
+    threshold[i] = th < 0 ? 0 : th > 1 ? 1 : th;
+  }
+  const R = Math.min(p.regions, n);
+  const regionStart = new Int32Array(R + 1);
+  for (let r = 0; r <= R; r++) regionStart[r] = Math.floor((r * n) / R);
+  const region: RegionState = {
+    count: R,
+    covered: new Uint8Array(R),
+    safeArea: new Uint8Array(R),
+    fallen: new Uint8Array(R),
+    protection: new Float64Array(R),
+    restraint: new Float64Array(R),
+    defence: new Float64Array(R),
+    danger: new Float64Array(R),
+    joined: new Int32Array(R),
+    others: new Int32Array(R),
+    targetsAlive: new Int32Array(R),
+    deaths: new Int32Array(R),
+    sheltered: new Int32Array(R),
+    safeAreaList: [],
+  };
+  const councilDraw = streams.at(STREAM.council, -1);
+  const disposition = new Float64Array(15);
+  for (let m = 0; m < 15; m++) disposition[m] = clamp01(p.councilWillingness + 0.5 * (councilDraw() - 0.5));
+
+  return {
+    n,
+    net,
+    group,
+    state: new Uint8Array(n),
+    next: new Uint8Array(n),
+    threshold,
+    exposure: new Float32Array(n),
+    refuge: new Uint16Array(n),
+    draws: new Float64Array(2 * n),
+    regionStart,
+    targets,
+    region,
+    leadership: { rung: 0, rungSince: 0, hardliners: p.hardliners, motive: 0, cost: 0 },
+    mediators: Array.from({ length: p.mediators }, () => ({ access: 0.3 + 0.5 * p.impartiality, action: 'step-back' as MediatorAction })),
+    secretariat: { frame: p.framingLens as Frame, action: 'silent', signal: 0, lastBriefing: -Infinity },
+    council: {
+      disposition,
+      level: 0,
+      lastAdopted: -Infinity,
+      lastConsidered: -Infinity,
+      lastVeto: -Infinity,
+      vetoes: 0,
+      perceivedRisk: 0,
+      briefing: 0,
+      forceArrives: -1,
+      adopted: [],
+    },
+    legitimacy: p.legitimacy,
+    voice: 0,
+    warnings: 0,
+    councilSignal: 0,
+    referral: 0,
+    forceOnGround: false,
+    realisedCost: 0,
+    armsFactor: 1,
+    settlement: 0,
+    settled: false,
+    coverage: p.peacekeeperCoverage,
+    robust: p.mandate === 'robust',
+    stateWeakness: p.stateWeakness,
+    assemblyStep: 0,
+    assemblyLast: -Infinity,
+    inquiryOpened: -1,
+    inquiryReported: false,
+    pbcEngaged: false,
+    quietDiplomacy: 0,
+    tally: emptyTally(),
+    deathsByTick: [],
+    cumDeaths: 0,
+    massAtrocityTick: -1,
+    onsetTick: -1,
+    daysSpokenHighRisk: 0,
+    daysSilentHighRisk: 0,
+    events: [],
+  };
+}
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}

@@ -1,0 +1,14 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+
+// The app lives in viz/; tests in test/. Both import the engine from sim/.
+export default defineConfig({
+  root: 'viz',
+  build: { outDir: '../dist', emptyOutDir: true },
+  test: {
+    root: '.',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
