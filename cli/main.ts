@@ -9,6 +9,12 @@ import { replayCommand } from './commands/replay';
 import { runCommand } from './commands/run';
 import { UsageError } from './errors';
 
+// A closed pipe (`r2p-sim params | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command('r2p-sim')
   .description('Agent-based simulation of mass-atrocity prevention, after Luck (2018).')
   .version(`${ENGINE.version} (model ${ENGINE.model})`)

@@ -7,7 +7,7 @@
  */
 import type { TickContext } from './context';
 import type { Params } from './params/schema';
-import { TOP_RUNG, clamp01, type World } from './world';
+import { TOP_RUNG, clamp01, stateWeakness, type World } from './world';
 
 export const HIGH_RISK = 0.5;
 
@@ -61,7 +61,7 @@ export function riskFactors(ctx: TickContext, inp: RiskInputs, out: Float64Array
   const capacity = p.peacekeeperCapacity;
   out[0] = clamp01(p.armedConflict * (w.settled ? 0.5 : 1));
   out[1] = clamp01(p.priorAtrocities + (10 * w.cumDeaths) / targets);
-  out[2] = clamp01(w.stateWeakness);
+  out[2] = clamp01(stateWeakness(p, w));
   out[3] = clamp01(inp.motive);
   out[4] = clamp01(w.armsFactor * Math.min(1, (rung >= 2 ? 0.5 : 0) + (2 * t.joined) / others));
   out[5] = clamp01(1 - (p.localPartners + inp.counterMessaging + w.coverage * capacity + w.legitimacy) / 4);

@@ -83,8 +83,8 @@ export interface Secretariat {
 }
 
 export interface Council {
-  /** Disposition of each of the 15 members to act; members 0-4 are permanent. */
-  readonly disposition: Float64Array;
+  /** Each member's offset from councilWillingness (drawn at set-up); members 0-4 are permanent. */
+  readonly dispositionOffset: Float64Array;
   /** Highest measure adopted so far (index into COUNCIL_MEASURES). */
   level: number;
   lastAdopted: number;
@@ -106,6 +106,11 @@ export interface World {
   state: Uint8Array;
   next: Uint8Array;
   readonly threshold: Float32Array;
+  /** Neighbours of each agent that are JOINED / RESISTING as of yesterday (kept incrementally). */
+  readonly joinedNbrs: Uint16Array;
+  readonly resistNbrs: Uint16Array;
+  /** Agents whose state changed in the last population step (scratch, length n). */
+  readonly changed: Int32Array;
   readonly exposure: Float32Array;
   /** For protected agents: the region of the venue (base or safe area) sheltering them. */
   readonly refuge: Uint16Array;
@@ -131,9 +136,16 @@ export interface World {
   armsFactor: number;
   settlement: number;
   settled: boolean;
+  /** Peacekeeper coverage added by the organs' deployments, on top of peacekeeperCoverage. */
+  deployed: number;
+  /** Coverage in force this tick (derived in peacekeepers.ts). */
   coverage: number;
+  /** A robust mandate given by the Council. */
   robust: boolean;
-  stateWeakness: number;
+  /** Multiplier on stateWeakness from the PBC's structural work (starts at 1). */
+  weaknessFactor: number;
+  /** The framing lens in force last tick, to notice a scheduled change of lens. */
+  lens: Frame;
   assemblyStep: number;
   assemblyLast: number;
   inquiryOpened: number;
@@ -217,8 +229,8 @@ export function createWorld(p: Params, streams: Streams): World {
     safeAreaList: [],
   };
   const councilDraw = streams.at(STREAM.council, -1);
-  const disposition = new Float64Array(15);
-  for (let m = 0; m < 15; m++) disposition[m] = clamp01(p.councilWillingness + 0.5 * (councilDraw() - 0.5));
+  const dispositionOffset = new Float64Array(15);
+  for (let m = 0; m < 15; m++) dispositionOffset[m] = 0.5 * (councilDraw() - 0.5);
 
   return {
     n,
@@ -227,6 +239,9 @@ export function createWorld(p: Params, streams: Streams): World {
     state: new Uint8Array(n),
     next: new Uint8Array(n),
     threshold,
+    joinedNbrs: new Uint16Array(n),
+    resistNbrs: new Uint16Array(n),
+    changed: new Int32Array(n),
     exposure: new Float32Array(n),
     refuge: new Uint16Array(n),
     draws: new Float64Array(2 * n),
@@ -237,7 +252,7 @@ export function createWorld(p: Params, streams: Streams): World {
     mediators: Array.from({ length: p.mediators }, () => ({ access: 0.3 + 0.5 * p.impartiality, action: 'step-back' as MediatorAction })),
     secretariat: { frame: p.framingLens as Frame, action: 'silent', signal: 0, lastBriefing: -Infinity },
     council: {
-      disposition,
+      dispositionOffset,
       level: 0,
       lastAdopted: -Infinity,
       lastConsidered: -Infinity,
@@ -258,9 +273,11 @@ export function createWorld(p: Params, streams: Streams): World {
     armsFactor: 1,
     settlement: 0,
     settled: false,
+    deployed: 0,
     coverage: p.peacekeeperCoverage,
-    robust: p.mandate === 'robust',
-    stateWeakness: p.stateWeakness,
+    robust: false,
+    weaknessFactor: 1,
+    lens: p.framingLens as Frame,
     assemblyStep: 0,
     assemblyLast: -Infinity,
     inquiryOpened: -1,
@@ -280,4 +297,9 @@ export function createWorld(p: Params, streams: Streams): World {
 
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** Weakness of state structures in force: the parameter, lowered by the PBC's work. */
+export function stateWeakness(p: Params, w: World): number {
+  return p.stateWeakness * w.weaknessFactor;
 }

@@ -15,7 +15,7 @@
 import type { TickContext } from '../context';
 import { expectedCost } from '../deterrence';
 import { STREAM, normal } from '../rng';
-import { RUNGS, TOP_RUNG, clamp01 } from '../world';
+import { RUNGS, TOP_RUNG, clamp01, stateWeakness } from '../world';
 
 /** Motive a rung needs before costs: each step up asks for more resolve. */
 export const RUNG_BAR = [0, 0.05, 0.15, 0.25, 0.35];
@@ -27,7 +27,7 @@ export function leadershipMotive(ctx: TickContext): number {
   const { p, w } = ctx;
   const h = w.leadership.hardliners;
   const settledFactor = w.settled ? 0.5 : 1; // a signed settlement halves what is at stake
-  const base = p.stakes + 0.5 * p.existentialStakes + 0.2 * w.stateWeakness + 0.2 * p.priorAtrocities;
+  const base = p.stakes + 0.5 * p.existentialStakes + 0.2 * stateWeakness(p, w) + 0.2 * p.priorAtrocities;
   const spoiler = w.settled ? 0 : p.spoilerPropensity * w.settlement * h;
   return h * base * settledFactor + spoiler;
 }

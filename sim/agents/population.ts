@@ -60,6 +60,10 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const exposure = w.exposure;
   const refuge = w.refuge;
   const u = w.draws;
+  const joinedNbrs = w.joinedNbrs;
+  const resistNbrs = w.resistNbrs;
+  const changed = w.changed;
+  let nChanged = 0;
   const reg = w.region;
   const starts = w.regionStart;
   const t = w.tally;
@@ -117,11 +121,8 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         const x = keep * exposure[i] + (u1 < reach ? mem : 0);
         exposure[i] = x;
         t.exposureSum += x;
-        const a = offsets[i];
-        const b = offsets[i + 1];
-        let joinedN = 0;
-        for (let k = a; k < b; k++) if (state[nbrs[k]] === JOINED) joinedN++;
-        const deg = b - a;
+        const joinedN = joinedNbrs[i];
+        const deg = offsets[i + 1] - offsets[i];
         const pressure = (deg > 0 ? joinedN / deg : 0) + push * x;
         const bar = threshold[i] + restraint;
         let ns = PASSIVE;
@@ -136,6 +137,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
           else if (u2 < resistChance + bystanderFlee * (joinedN / deg)) ns = FLED;
         }
         next[i] = ns;
+        if (ns !== s) changed[nChanged++] = i;
         if (ns === JOINED) rJoined++;
         else if (ns === RESISTING) t.resisting++;
         else if (ns === FLED) t.fled++;
@@ -154,25 +156,19 @@ export function populationStep(w: World, inp: PopulationInputs): void {
           }
           continue;
         }
-        const a = offsets[i];
-        const b = offsets[i + 1];
-        let joinedN = 0;
-        let resistN = 0;
-        for (let k = a; k < b; k++) {
-          const ns = state[nbrs[k]];
-          if (ns === JOINED) joinedN++;
-          else if (ns === RESISTING) resistN++;
-        }
+        const joinedN = joinedNbrs[i];
+        const resistN = resistNbrs[i];
         // Daily hazard: each perpetrator neighbour may kill; resisters shelter; peacekeepers protect.
         const hazard = killPer * joinedN * shieldPow[resistN > MAX_SHIELD ? MAX_SHIELD : resistN] * unprotected;
         if (u1 < hazard) {
           next[i] = DEAD;
+          changed[nChanged++] = i;
           rDeaths++;
           continue;
         }
         rTargets++;
         t.targetsAtRisk++;
-        const deg = b - a;
+        const deg = offsets[i + 1] - offsets[i];
         const danger = (deg > 0 ? joinedN / deg : 0) + regionDanger;
         let ns = s;
         if (danger > 0) {
@@ -188,6 +184,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
           }
         }
         next[i] = ns;
+        if (ns !== s) changed[nChanged++] = i;
         if (ns === RESISTING) t.resisting++;
         if (ns === PROTECTED) {
           reg.sheltered[refuge[i]]++;
@@ -207,6 +204,20 @@ export function populationStep(w: World, inp: PopulationInputs): void {
     t.joined += rJoined;
     t.othersAlive += rOthers;
     t.deathsToday += rDeaths;
+  }
+  // Keep neighbour counts current: only agents that changed state touch their neighbours.
+  for (let c = 0; c < nChanged; c++) {
+    const i = changed[c];
+    const before = state[i];
+    const after = next[i];
+    const dj = (after === JOINED ? 1 : 0) - (before === JOINED ? 1 : 0);
+    const dr = (after === RESISTING ? 1 : 0) - (before === RESISTING ? 1 : 0);
+    if (dj === 0 && dr === 0) continue;
+    for (let k = offsets[i], b = offsets[i + 1]; k < b; k++) {
+      const j = nbrs[k];
+      joinedNbrs[j] += dj;
+      resistNbrs[j] += dr;
+    }
   }
   // Swap buffers: today's states become the ones tomorrow reads.
   w.next = state;

@@ -159,7 +159,7 @@ export const PARAM_DEFS = [
   },
   {
     name: 'hardliners', group: 'perpetrators', kind: 'number', default: 0.5, min: 0, max: 1,
-    unit: 'share',
+    unit: 'share', structural: true,
     description: 'Initial weight of hardliners against moderates in the leadership.',
     source: `${LUCK}, Shortcomings: quiet diplomacy works "when the regime is divided or not fully committed".`,
   },
@@ -262,7 +262,7 @@ export const PARAM_DEFS = [
   // ---- mediators ----------------------------------------------------------------------------
   {
     name: 'mediators', group: 'mediators', kind: 'integer', default: 3, min: 0, max: 12,
-    unit: 'mediators',
+    unit: 'mediators', structural: true,
     description: 'Mediators engaged: regional and sub-regional bodies, neighbouring or influential states, UN envoys.',
     source: `${LUCK}, Implications: "The United Nations, regional arrangements, neighbors, influential governments".`,
   },
@@ -382,7 +382,7 @@ export const PARAM_DEFS = [
   // ---- outcome measures ------------------------------------------------------------------------
   {
     name: 'legitimacy', group: 'outcome', kind: 'number', default: 0.7, min: 0, max: 1,
-    unit: 'index',
+    unit: 'index', structural: true,
     description: 'The UN\'s legitimacy at the start; it falls when the UN looks away and weakens its voice.',
     source: `${LUCK}, Implications: "Each time the UN fails to utilize its voice ... it feeds cynicism".`,
   },

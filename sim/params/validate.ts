@@ -97,7 +97,8 @@ export function checkValue(d: ParamDef, value: unknown, field: string = d.name):
       if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParamError(field, value, allowedText(d));
       if (d.kind === 'integer' && !Number.isInteger(value)) throw new ParamError(field, value, allowedText(d));
       if (value < d.min || value > d.max) throw new ParamError(field, value, allowedText(d));
-      return value;
+      // -0 is a valid zero but JSON (run files) writes it as 0: store +0 so that a run replays.
+      return value === 0 ? 0 : value;
   }
 }
 

@@ -9,7 +9,8 @@
  *   measure-of-last-resort: as above, but when perceived risk >= IMMINENT_RISK it may go
  *                           straight to authorising force (Luck 2018, Remedies).
  *
- *   member m votes yes with p = clamp(disposition_m + 0.8 perceived - 0.5 severity + referral)
+ *   member m votes yes with p = clamp(councilWillingness + offset_m + 0.8 perceived - 0.5 severity + referral)
+ *   (offset_m ~ U(-0.25, 0.25), drawn once at set-up)
  *   adopted with >= 9 yes and no permanent member voting no.
  */
 import type { TickContext } from '../context';
@@ -45,7 +46,7 @@ export function councilStep(ctx: TickContext, visibleRisk: number, referral: num
   for (let m = 0; m < 15; m++) {
     const u = draw(); // one draw per member, always, in member order
     const patronMember = p.patron && m === 0;
-    let pYes = clamp01(c.disposition[m] + 0.8 * c.perceivedRisk - 0.5 * SEVERITY[level] + referral);
+    let pYes = clamp01(p.councilWillingness + c.dispositionOffset[m] + 0.8 * c.perceivedRisk - 0.5 * SEVERITY[level] + referral);
     if (patronMember) pYes = level >= COERCIVE_FROM ? 0 : 0.3 * pYes;
     if (u < pYes) yes++;
     else if (m < 5 && (patronMember || u > pYes + 0.4) && vetoedBy < 0) vetoedBy = m;
@@ -102,8 +103,8 @@ export function deploy(ctx: TickContext, share: number, what: string): void {
   const consentChance = p.perpetratorType === 'government' ? 0.2 + 0.6 * p.impartiality : 1;
   const u = ctx.streams.at(`${STREAM.consent}/${what}`, tick)();
   if (u < consentChance) {
-    w.coverage = clamp01(w.coverage + share);
-    ctx.log('peacekeepers', 'deployed', `${what}: coverage ${w.coverage.toFixed(2)}`);
+    w.deployed = clamp01(w.deployed + share);
+    ctx.log('peacekeepers', 'deployed', `${what}: +${share} of regions`);
   } else {
     ctx.log('host', 'consent-refused', what);
   }

@@ -20,7 +20,7 @@ export function pbcStep(ctx: TickContext): void {
     w.pbcEngaged = engage;
   }
   if (engage) {
-    w.stateWeakness *= 0.998;
+    w.weaknessFactor *= 0.998;
     w.leadership.hardliners = clamp01(w.leadership.hardliners - 0.001);
   }
 }

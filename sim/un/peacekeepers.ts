@@ -1,6 +1,6 @@
 /**
  * Peacekeepers and safe areas, by region. Presence is spread evenly over the regions
- * (coverage), with a capacity and a weak or robust mandate; an authorised force, once it arrives,
+ * (coverage = peacekeeperCoverage + deployments by the Council or the Assembly), with a capacity and a weak or robust mandate; an authorised force, once it arrives,
  * covers every region with a robust mandate. Declared safe areas draw threatened people in
  * whatever their real capacity; a venue (base or safe area) whose attackers outweigh its
  * defence falls, and those sheltering there are killed at `massacreRate` (Srebrenica; Luck
@@ -24,11 +24,12 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
   const R = reg.count;
   if (w.council.forceArrives >= 0 && tick >= w.council.forceArrives && !w.forceOnGround) {
     w.forceOnGround = true;
-    w.coverage = 1;
     w.robust = true;
     ctx.log('peacekeepers', 'force-arrives');
   }
   const force = w.forceOnGround;
+  // Coverage in force: the parameter plus what the organs deployed; a force covers every region.
+  w.coverage = force ? 1 : clamp01(p.peacekeeperCoverage + w.deployed);
   const capacity = clamp01(p.peacekeeperCapacity + (force ? FORCE_CAPACITY : 0));
   const robust = w.robust || p.mandate === 'robust';
   const mandateFactor = robust ? 1 : 0.35;

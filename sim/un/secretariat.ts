@@ -43,6 +43,12 @@ export function secretariatStep(ctx: TickContext): void {
   const uMessage = draw();
   sec.signal = signal;
 
+  // A scheduled change of lens re-frames the crisis at once (an institutional decision).
+  if (p.framingLens !== w.lens) {
+    ctx.log('secretariat', 'reframe', `${sec.frame}->${p.framingLens} (lens changed)`);
+    sec.frame = p.framingLens as Frame;
+    w.lens = p.framingLens as Frame;
+  }
   // Framing: the Special Adviser can move the frame to atrocity risk; it lapses when risk is gone.
   if (sec.frame !== 'atrocity') {
     const channel = p.specialAdviserAccess === 'direct' ? 1 : 0.35;

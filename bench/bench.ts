@@ -1,0 +1,95 @@
+/**
+ * `npm run bench [-- --json] [-- --only NAME]`: engine speed and memory on the default scenario,
+ * single thread. Agent-steps per second counts stepping only (set-up is reported apart);
+ * bytes per agent is the growth of the JS heap plus array buffers while the finished model is
+ * still held, after a full GC (run under --expose-gc), divided by agents: median over repeats.
+ * It includes each run's fixed costs (the per-tick series, about 48 x ticks x 8 bytes), which
+ * dominate at 1k agents.
+ */
+import { createModel, defaultParams } from '../sim/index';
+
+interface Workload {
+  readonly workload: string;
+  readonly agents: number;
+  readonly ticks: number;
+  readonly repeats: number;
+}
+
+const WORKLOADS: readonly Workload[] = [
+  { workload: 'default-1k', agents: 1_000, ticks: 365, repeats: 7 },
+  { workload: 'default-10k', agents: 10_000, ticks: 365, repeats: 5 },
+  { workload: 'default-100k', agents: 100_000, ticks: 365, repeats: 3 },
+  { workload: 'default-1m', agents: 1_000_000, ticks: 60, repeats: 1 },
+];
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc && !json) process.stderr.write('note: run with node --expose-gc for memory figures (npm run bench does)\n');
+
+/** Heap plus array buffers after full GCs; array-buffer backing stores are released
+ * asynchronously, so let the event loop turn before reading. */
+async function heapBytes(): Promise<number> {
+  for (let k = 0; k < 3; k++) {
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** One run in its own frame, so that no earlier model is still reachable when memory is read. */
+async function runOnce(w: Workload, seed: number): Promise<{ setupMs: number; rate: number; bytes: number }> {
+  const before = await heapBytes();
+  const t0 = performance.now();
+  const model = createModel({ seed, ticks: w.ticks, params: { ...defaultParams(), agents: w.agents } });
+  const t1 = performance.now();
+  while (!model.done) model.step();
+  const t2 = performance.now();
+  const bytes = (await heapBytes()) - before;
+  if (model.tick !== w.ticks) throw new Error('run did not complete'); // keeps the model alive until here
+  return { setupMs: t1 - t0, rate: (w.agents * w.ticks) / ((t2 - t1) / 1000), bytes };
+}
+
+async function measure(w: Workload) {
+  const stepRates: number[] = [];
+  const setups: number[] = [];
+  const bytes: number[] = [];
+  for (let rep = 0; rep < w.repeats; rep++) {
+    const r = await runOnce(w, rep + 1);
+    stepRates.push(r.rate);
+    setups.push(r.setupMs);
+    bytes.push(r.bytes);
+  }
+  return {
+    workload: w.workload,
+    agents: w.agents,
+    ticks: w.ticks,
+    agentStepsPerSec: Math.round(median(stepRates)),
+    bytesPerAgent: gc ? Math.round(median(bytes) / w.agents) : null,
+    setupMs: Math.round(median(setups)),
+    repeats: w.repeats,
+  };
+}
+
+if (!json) {
+  process.stdout.write(`r2p-sim bench: default scenario, single thread, node ${process.version}\n`);
+  process.stdout.write('workload        agents     ticks  agent-steps/s   bytes/agent  set-up ms\n');
+}
+for (const w of WORKLOADS) {
+  if (only && w.workload !== only) continue;
+  const r = await measure(w);
+  if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+  else {
+    process.stdout.write(
+      `${r.workload.padEnd(14)} ${String(r.agents).padStart(8)} ${String(r.ticks).padStart(8)} ${(r.agentStepsPerSec / 1e6).toFixed(1).padStart(10)} M ${String(r.bytesPerAgent ?? '-').padStart(12)} ${String(r.setupMs).padStart(10)}\n`,
+    );
+  }
+}

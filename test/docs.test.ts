@@ -1,0 +1,21 @@
+// docs/parameters.md is generated from the schema; regenerate with
+//   node cli/r2p-sim.mjs params --markdown > docs/parameters.md
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { PARAM_DEFS } from '../sim/index';
+
+describe('docs', () => {
+  it('docs/parameters.md matches the parameter schema', () => {
+    const r = spawnSync(process.execPath, ['cli/r2p-sim.mjs', 'params', '--markdown'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const onDisk = readFileSync('docs/parameters.md', 'utf8');
+    expect(onDisk, 'regenerate: node cli/r2p-sim.mjs params --markdown > docs/parameters.md').toBe(r.stdout);
+  });
+
+  it('docs/ODD.md names every parameter of the schema', () => {
+    const odd = readFileSync('docs/ODD.md', 'utf8');
+    const missing = PARAM_DEFS.map((d) => d.name).filter((n) => !odd.includes(n));
+    expect(missing, 'parameters the ODD does not mention').toEqual([]);
+  });
+});
