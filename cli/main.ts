@@ -24,12 +24,16 @@ const program = new Command('r2p-sim')
 program.addCommand(runCommand());
 program.addCommand(replayCommand());
 program.addCommand(paramsCommand());
+// addCommand does not pass these settings down: every command reports usage errors the same way.
+for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode;
+    // --help and --version exit 0; a usage error exits 2, like any other invalid input
+    // (1 is reserved for a replay whose hash does not match).
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else if (e instanceof ParamError || e instanceof UsageError) {
     process.stderr.write(`r2p-sim: error: ${e.message}\n`);
     process.exitCode = 2;

@@ -4,8 +4,9 @@
  * nothing of timers. Each tick runs the rules in a fixed order:
  *
  *   1. scheduled parameter changes take effect;
- *   2. the UN organs and the mediators read yesterday's state and act
- *      (Secretariat, Security Council, General Assembly, Human Rights Council, PBC, mediators);
+ *   2. the UN organs and the mediators act on yesterday's population state, in this order, each
+ *      seeing what the ones before it did today (Secretariat, Security Council, General Assembly,
+ *      Human Rights Council, PBC, mediators);
  *   3. the perpetrator leadership climbs, holds or steps down;
  *   4. peacekeepers and safe areas are updated by region;
  *   5. the population moves (synchronously);
@@ -178,7 +179,7 @@ export function createModel(spec: RunSpec, options: ModelOptions = {}): Model {
       exposureMemory: p.exposureMemory,
       demobilisation: p.demobilisation,
       killPerAttacker: p.killRate * lethality,
-      massacreRate: Math.min(1, MASSACRE_MULTIPLIER * p.killRate * Math.max(lethality, LETHALITY[3])),
+      massacreRate: Math.min(1, MASSACRE_MULTIPLIER * p.killRate * lethality),
       fleeRate: p.fleeRate,
       seekRate: p.seekProtectionRate,
       resistChance: p.resistRate * (0.5 + p.localPartners) * (1 + counterMessaging),

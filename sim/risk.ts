@@ -25,7 +25,7 @@ export const RISK_FACTORS = [
   { id: 'rf05', name: 'Capacity to commit atrocity crimes', formula: 'armsFactor * min(1, 0.5 [rung >= organising] + 2 * mobilised share)' },
   { id: 'rf06', name: 'Absence of mitigating factors', formula: '1 - mean(localPartners, counter-messaging, coverage * capacity, legitimacy)' },
   { id: 'rf07', name: 'Enabling circumstances or preparatory action', formula: '(rung >= organising ? 1 : rung = incitement ? 0.4 : 0) * (1 - 0.5 localPartners)' },
-  { id: 'rf08', name: 'Triggering factors', formula: 'min(1, incitement * reach today + spoilerPropensity * settlement)' },
+  { id: 'rf08', name: 'Triggering factors', formula: 'min(1, incitement * reach today + spoilerPropensity * settlement), the settlement term 0 once signed' },
   { id: 'rf09', name: 'Intergroup tensions, discrimination', formula: 'incitement * mean exposure of bystanders' },
   { id: 'rf10', name: 'Signs of intent to destroy a group', formula: 'rung = mass killing ? 1 : rung = targeted attacks ? 0.5 : 0.2 * incitement [rung >= incitement]' },
   { id: 'rf11', name: 'Widespread or systematic attack on civilians', formula: 'min(1, 20 * deaths in last 30 days / targeted population)' },
@@ -52,7 +52,9 @@ export function riskFactors(ctx: TickContext, inp: RiskInputs, out: Float64Array
   let fallen = 0;
   let shelteredFallen = 0;
   for (let r = 0; r < reg.count; r++) {
-    if (reg.defence[r] > 0 || reg.safeArea[r]) venues++;
+    // A venue is a base (covered region) or a safe area; one that fell still counts, even with no
+    // defence left or after coverage moved, so that the share of venues fallen stays in [0, 1].
+    if (reg.covered[r] || reg.safeArea[r] || reg.fallen[r]) venues++;
     if (reg.fallen[r]) {
       fallen++;
       shelteredFallen += reg.sheltered[r];

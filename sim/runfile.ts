@@ -3,7 +3,7 @@
  * reruns the inputs and checks the hash; on a mismatch it names the first tick and series (or
  * event) that differ. Pure functions: reading and writing files is the CLI's job.
  */
-import { hashResult } from './hash';
+import { canonicalJson, hashResult } from './hash';
 import { createModel, type RunResult } from './model';
 import { SERIES } from './observables';
 import { ParamError } from './params/validate';
@@ -60,6 +60,15 @@ export function parseRunFile(data: unknown, source = 'run file'): RunFile {
   if (typeof f.hash !== 'string' || !/^[0-9a-f]{64}$/.test(f.hash)) fail('hash', f.hash, 'a 64-digit hex SHA-256');
   if (typeof f.series !== 'object' || f.series === null) fail('series', f.series, 'an object of arrays');
   if (!Array.isArray(f.events)) fail('events', f.events, 'an array');
+  for (const [name, col] of Object.entries(f.series as Record<string, unknown>)) {
+    if (!Array.isArray(col) || col.some((v) => typeof v !== 'number')) fail(`series.${name}`, '(an array)', 'an array of numbers');
+  }
+  (f.events as unknown[]).forEach((e, i) => {
+    const ev = e as Record<string, unknown> | null;
+    if (ev === null || typeof ev !== 'object' || typeof ev.tick !== 'number' || typeof ev.actor !== 'string' || typeof ev.action !== 'string') {
+      fail(`events[${i}]`, e, 'an object {tick: number, actor: string, action: string, detail?: string}');
+    }
+  });
   return f as unknown as RunFile;
 }
 
@@ -78,19 +87,35 @@ export function replay(file: RunFile): ReplayOutcome {
   const actual = hashResult(result);
   const engineMismatch =
     file.engine?.model !== ENGINE.model ? `file made by model ${String(file.engine?.model)}, this is ${ENGINE.model}` : undefined;
-  if (actual === file.hash) return { ok: true, expected: file.hash, actual, ...(engineMismatch ? { engineMismatch } : {}) };
+  // A matching hash is not enough: the results stored in the file must be the rerun's too, or a
+  // file whose series, events or summary were edited after it was written would pass as verified.
+  const recorded = recordedDifference(file, result);
+  if (actual === file.hash && recorded === undefined) {
+    return { ok: true, expected: file.hash, actual, ...(engineMismatch ? { engineMismatch } : {}) };
+  }
   return {
     ok: false,
     expected: file.hash,
     actual,
-    firstDifference: firstDifference(file, result),
+    firstDifference: recorded ?? { tick: 0, what: 'hash differs (series, events and summary agree)' },
     ...(engineMismatch ? { engineMismatch } : {}),
   };
 }
 
+type Difference = NonNullable<ReplayOutcome['firstDifference']>;
+
 /** The earliest tick at which any series differs (ties broken by series order), else the first differing event. */
-export function firstDifference(file: RunFile, result: RunResult): NonNullable<ReplayOutcome['firstDifference']> {
-  let best: NonNullable<ReplayOutcome['firstDifference']> | undefined;
+export function firstDifference(file: RunFile, result: RunResult): Difference {
+  return recordedDifference(file, result) ?? { tick: 0, what: 'summary or hash differs (series and events agree)' };
+}
+
+/**
+ * Where the results recorded in the file first depart from a rerun's: series (earliest tick),
+ * then events, then the summary; undefined if they agree. Values are compared as JSON stores
+ * them (=== : JSON writes -0 as 0).
+ */
+function recordedDifference(file: RunFile, result: RunResult): Difference | undefined {
+  let best: Difference | undefined;
   for (const s of SERIES) {
     const want = file.series[s.name];
     const got = result.series[s.name];
@@ -100,7 +125,7 @@ export function firstDifference(file: RunFile, result: RunResult): NonNullable<R
     }
     const n = Math.max(want.length, got.length);
     for (let t = 0; t < n && (!best || t < best.tick); t++) {
-      if (!Object.is(want[t], got[t])) {
+      if (want[t] !== got[t]) {
         best = { tick: t, series: s.name, expected: want[t], actual: got[t], what: 'series value differs' };
         break;
       }
@@ -115,5 +140,12 @@ export function firstDifference(file: RunFile, result: RunResult): NonNullable<R
       return { tick: (a ?? b).tick, what: `event ${i} differs`, expected: a, actual: b };
     }
   }
-  return { tick: 0, what: 'summary or hash differs (series and events agree)' };
+  const want = (file.summary ?? {}) as unknown as Record<string, unknown>;
+  const got = result.summary as unknown as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(got), ...Object.keys(want)])) {
+    if (!(k in want) || canonicalJson(want[k]) !== canonicalJson(got[k])) {
+      return { tick: Math.max(0, result.ticks - 1), what: `summary.${k} differs`, expected: want[k], actual: got[k] };
+    }
+  }
+  return undefined;
 }

@@ -151,7 +151,6 @@ export interface World {
   inquiryOpened: number;
   inquiryReported: boolean;
   pbcEngaged: boolean;
-  quietDiplomacy: number;
   /** Population tallies from the last population step. */
   tally: Tally;
   deathsByTick: number[];
@@ -188,11 +187,10 @@ export interface Tally {
   deathsToday: number;
   exposureSum: number;
   othersAlive: number;
-  targetsAtRisk: number;
 }
 
 export function emptyTally(): Tally {
-  return { joined: 0, resisting: 0, fled: 0, protectedCount: 0, deathsToday: 0, exposureSum: 0, othersAlive: 0, targetsAtRisk: 0 };
+  return { joined: 0, resisting: 0, fled: 0, protectedCount: 0, deathsToday: 0, exposureSum: 0, othersAlive: 0 };
 }
 
 export function createWorld(p: Params, streams: Streams): World {
@@ -283,7 +281,6 @@ export function createWorld(p: Params, streams: Streams): World {
     inquiryOpened: -1,
     inquiryReported: false,
     pbcEngaged: false,
-    quietDiplomacy: 0,
     tally: emptyTally(),
     deathsByTick: [],
     cumDeaths: 0,

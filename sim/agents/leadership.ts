@@ -5,6 +5,7 @@
  *
  *   motive  = hardliners * (stakes + 0.5 existential + 0.2 stateWeakness + 0.2 priorAtrocities)
  *             + spoilerPropensity * settlement * hardliners          (spoilers: Rwanda, Srebrenica)
+ *             once a settlement is signed: the first term is halved and the spoiler term is 0
  *   climb   if motive - RUNG_BAR[r+1] - cost * RUNG_COST[r+1] + noise > 0, after rungDwell days
  *   step down if motive - RUNG_BAR[r] - cost * RUNG_COST[r] - realisedCost + noise < -STEP_DOWN_MARGIN
  *

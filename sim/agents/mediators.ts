@@ -8,7 +8,7 @@
  *   perceived = trueRisk + 0.1 * noise;   sides = 1 - impartiality
  *   name publicly   if perceived > 0.6, rung >= targeted attacks, u < 0.5 * sides
  *   carry a warning if perceived > 0.3, u < 0.1 + 0.6 * sides
- *   engage quietly  if access > 0.15 and a mediation track is open
+ *   engage quietly  if access > 0.15, a mediation track is open and no settlement is signed yet
  *   else step back
  */
 import type { TickContext } from '../context';

@@ -68,7 +68,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const starts = w.regionStart;
   const t = w.tally;
   t.joined = t.resisting = t.fled = t.protectedCount = t.deathsToday = 0;
-  t.exposureSum = t.othersAlive = t.targetsAtRisk = 0;
+  t.exposureSum = t.othersAlive = 0;
   reg.joined.fill(0);
   reg.others.fill(0);
   reg.targetsAlive.fill(0);
@@ -167,7 +167,6 @@ export function populationStep(w: World, inp: PopulationInputs): void {
           continue;
         }
         rTargets++;
-        t.targetsAtRisk++;
         const deg = offsets[i + 1] - offsets[i];
         const danger = (deg > 0 ? joinedN / deg : 0) + regionDanger;
         let ns = s;
@@ -189,10 +188,8 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         if (ns === PROTECTED) {
           reg.sheltered[refuge[i]]++;
           t.protectedCount++;
-          t.targetsAtRisk--;
         } else if (ns === FLED) {
           t.fled++;
-          t.targetsAtRisk--;
           rTargets--;
         }
       }

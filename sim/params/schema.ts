@@ -269,7 +269,7 @@ export const PARAM_DEFS = [
   {
     name: 'mediationTrack', group: 'mediators', kind: 'boolean', default: true, unit: '',
     description: 'A mediation track towards a settlement exists (its progress can tempt spoilers).',
-    source: `${LUCK}, Shortcomings: Rwanda "framed chiefly as a matter of implementing the Arusha accords".`,
+    source: `${LUCK}, Implications: Rwanda "framed chiefly as a matter of implementing the Arusha accords".`,
   },
   // ---- Secretariat ----------------------------------------------------------------------------
   {
@@ -377,7 +377,7 @@ export const PARAM_DEFS = [
     name: 'safeAreaCapacity', group: 'peacekeepers', kind: 'number', default: 0.2, min: 0, max: 1,
     unit: 'index',
     description: 'Capacity to defend the declared safe areas.',
-    source: `${LUCK}, Shortcomings: "Why was it believed that Serbian forces would not test the Security Council's will to enforce the safe areas".`,
+    source: `${LUCK}, Implications: "Why was it believed that Serbian forces would not test the Security Council's will to enforce the safe areas".`,
   },
   // ---- outcome measures ------------------------------------------------------------------------
   {

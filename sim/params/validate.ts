@@ -115,6 +115,8 @@ export function parseValue(d: ParamDef, raw: string, field: string = d.name): Pa
     case 'integer':
     case 'number': {
       const n = text === '' ? NaN : Number(text);
+      // Name the text that was given, not the NaN it parses to.
+      if (Number.isNaN(n)) throw new ParamError(field, raw, allowedText(d));
       return checkValue(d, n, field);
     }
   }

@@ -1,17 +1,22 @@
 /**
  * Security Council: fifteen members, five of them permanent with a veto; a patron of the
- * perpetrators (member 0 when `patron`) vetoes every coercive measure. The Council takes up the
+ * perpetrators (member 0 when `patron`) vetoes every coercive measure (sanctions and up) and on a
+ * statement votes yes with 0.3 of its usual chance, else abstains. The Council takes up the
  * situation when the risk it perceives (Article 99 briefings, deaths it can see, referrals)
  * passes AGENDA_RISK, at most once a week, and votes on one measure:
  *
- *   strict-last-resort:     the next measure in COUNCIL_MEASURES, once the last one has had
- *                           measureWait days to work (force only after every other step);
- *   measure-of-last-resort: as above, but when perceived risk >= IMMINENT_RISK it may go
- *                           straight to authorising force (Luck 2018, Remedies).
+ *   strict-last-resort:     the first measure in COUNCIL_MEASURES not yet adopted, once the last
+ *                           adopted one has had measureWait days to work (force only after
+ *                           every other step);
+ *   measure-of-last-resort: as above, but when perceived risk >= IMMINENT_RISK and force is not
+ *                           yet authorised it goes straight to authorising force; the steps it
+ *                           skipped stay open for later meetings (Luck 2018, Remedies).
  *
- *   member m votes yes with p = clamp(councilWillingness + offset_m + 0.8 perceived - 0.5 severity + referral)
- *   (offset_m ~ U(-0.25, 0.25), drawn once at set-up)
- *   adopted with >= 9 yes and no permanent member voting no.
+ *   perceived risk = clamp(max(briefing, visible risk) + referral pressure)
+ *   member m votes yes with p = clamp(councilWillingness + offset_m + 0.8 perceived - 0.5 severity)
+ *   (offset_m ~ U(-0.25, 0.25), drawn once at set-up); a permanent member that does not vote
+ *   yes casts a veto when strongly opposed (u > p + 0.4), else abstains;
+ *   adopted with >= 9 yes and no veto.
  */
 import type { TickContext } from '../context';
 import { STREAM } from '../rng';
@@ -33,11 +38,13 @@ export function councilStep(ctx: TickContext, visibleRisk: number, referral: num
   c.briefing *= 0.97; // a briefing's weight fades
   c.perceivedRisk = clamp01(Math.max(c.briefing, visibleRisk) + referral);
   if (c.perceivedRisk < AGENDA_RISK || tick - c.lastConsidered < MEETING_INTERVAL) return;
-  if (c.level >= FORCE_LEVEL) return;
-
-  let level = c.level + 1;
   if (tick - c.lastAdopted < p.measureWait) return; // the last measure is still being given time
-  if (p.forceDoctrine === 'measure-of-last-resort' && c.perceivedRisk >= IMMINENT_RISK) level = FORCE_LEVEL;
+
+  let level = 1;
+  while (level <= FORCE_LEVEL && c.adopted.includes(level)) level++;
+  if (level > FORCE_LEVEL) return; // every measure has been taken
+  const forceOpen = !c.adopted.includes(FORCE_LEVEL);
+  if (p.forceDoctrine === 'measure-of-last-resort' && forceOpen && c.perceivedRisk >= IMMINENT_RISK) level = FORCE_LEVEL;
   c.lastConsidered = tick;
 
   const draw = ctx.streams.at(STREAM.councilVote, tick);
@@ -46,10 +53,11 @@ export function councilStep(ctx: TickContext, visibleRisk: number, referral: num
   for (let m = 0; m < 15; m++) {
     const u = draw(); // one draw per member, always, in member order
     const patronMember = p.patron && m === 0;
-    let pYes = clamp01(p.councilWillingness + c.dispositionOffset[m] + 0.8 * c.perceivedRisk - 0.5 * SEVERITY[level] + referral);
-    if (patronMember) pYes = level >= COERCIVE_FROM ? 0 : 0.3 * pYes;
+    let pYes = clamp01(p.councilWillingness + c.dispositionOffset[m] + 0.8 * c.perceivedRisk - 0.5 * SEVERITY[level]);
+    const coercive = level >= COERCIVE_FROM;
+    if (patronMember) pYes = coercive ? 0 : 0.3 * pYes;
     if (u < pYes) yes++;
-    else if (m < 5 && (patronMember || u > pYes + 0.4) && vetoedBy < 0) vetoedBy = m;
+    else if (m < 5 && vetoedBy < 0 && ((patronMember && coercive) || (!patronMember && u > pYes + 0.4))) vetoedBy = m;
   }
   const measure = COUNCIL_MEASURES[level];
   if (vetoedBy >= 0) {
@@ -69,7 +77,7 @@ export function councilStep(ctx: TickContext, visibleRisk: number, referral: num
 export function adopt(ctx: TickContext, level: number): void {
   const { p, w, tick } = ctx;
   const c = w.council;
-  // Under a strict last-resort doctrine a skipped step still counts as not yet tried.
+  // `level` is the heaviest measure adopted so far (an observable); `adopted` lists them all.
   c.level = Math.max(c.level, level);
   c.lastAdopted = tick;
   c.adopted.push(level);

@@ -3,7 +3,7 @@
  * engages to prevent recurrence ("the best predictor of genocide is past genocide"). With
  * `pbcPreventive` it also takes the pre-conflict role first proposed for it: it engages a state
  * "under stress" (signal between 0.2 and 0.5, leadership not yet organising). Engaged, it
- * lowers the weakness of state structures by 0.2% a day and the hardliners' weight by 0.1 point.
+ * lowers the weakness of state structures by 0.2% a day and the hardliners' weight by 0.001 a day.
  */
 import type { TickContext } from '../context';
 import { clamp01 } from '../world';

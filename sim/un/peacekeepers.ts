@@ -1,17 +1,23 @@
 /**
  * Peacekeepers and safe areas, by region. Presence is spread evenly over the regions
- * (coverage = peacekeeperCoverage + deployments by the Council or the Assembly), with a capacity and a weak or robust mandate; an authorised force, once it arrives,
- * covers every region with a robust mandate. Declared safe areas draw threatened people in
- * whatever their real capacity; a venue (base or safe area) whose attackers outweigh its
- * defence falls, and those sheltering there are killed at `massacreRate` (Srebrenica; Luck
- * 2018, Shortcomings: "A moral hazard can be created when the promise of protection is not matched").
+ * (coverage = peacekeeperCoverage + deployments by the Council or the Assembly), with a
+ * capacity and a weak or robust mandate; an authorised force, once it arrives, covers every
+ * region with a robust mandate. Declared safe areas draw threatened people in whatever their
+ * real capacity; a venue (base or safe area) with people sheltering in it whose attackers
+ * outweigh its defence falls, and those sheltering there are killed at the massacre rate
+ * (Srebrenica; Luck 2018, Shortcomings: "A moral hazard can be created when the promise of
+ * protection is not matched by commensurate action").
  *
- *   capacity     = peacekeeperCapacity (+ FORCE_CAPACITY once a force is on the ground)
+ *   capacity     = min(1, peacekeeperCapacity + FORCE_CAPACITY once a force is on the ground)
  *   protection_r = covered_r * capacity * (robust ? 0.7 : 0.2)       cut in daily kill hazard
+ *                  (0 in a region whose venue has fallen)
  *   restraint_r += covered_r * capacity * (robust ? 0.25 : 0.1)      deters foot soldiers
- *   defence_v    = (safeArea ? safeAreaCapacity : capacity) * (robust ? 1 : 0.35) (+ force)
- *   attack_v     = lethality * min(1, 3 * mobilised share) * (1 + 0.5 * min(3, crowding_v))
- *   venue v falls when attack_v > defence_v (and stays fallen until a force arrives)
+ *   defence_v    = base_v * (robust ? 1 : 0.35), base_v = capacity for a base,
+ *                  max(safeAreaCapacity, covered ? capacity : 0) for a safe area
+ *   attack_v     = lethality * mobilised_v * (1 + 0.5 * min(3, crowding_v)), mobilised_v =
+ *                  min(1, 3 * joined share) in the region (for a safe area: or nationally, if higher)
+ *   venue v falls when sheltered_v > 0 and attack_v > defence_v; it is relieved when
+ *   attack_v <= defence_v again (the attack ends, or a force arrives that can hold it)
  */
 import type { TickContext } from '../context';
 import { clamp01 } from '../world';
@@ -34,7 +40,7 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
   const robust = w.robust || p.mandate === 'robust';
   const mandateFactor = robust ? 1 : 0.35;
 
-  // Safe areas: the first `safeAreas` regions, spread evenly over the network.
+  // Safe areas: `safeAreas` regions, spread evenly over the network.
   const nSafe = Math.min(p.safeAreas, R);
   if (reg.safeAreaList.length !== nSafe) {
     reg.safeArea.fill(0);
@@ -57,8 +63,9 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
       reg.defence[r] = 0;
       continue;
     }
+    // Capacity already includes a force on the ground.
     const base = reg.safeArea[r] ? Math.max(p.safeAreaCapacity, covered ? capacity : 0) : capacity;
-    reg.defence[r] = base * mandateFactor + (force ? FORCE_CAPACITY : 0);
+    reg.defence[r] = base * mandateFactor;
     const localMobilised = reg.others[r] > 0 ? Math.min(1, (3 * reg.joined[r]) / reg.others[r]) : 0;
     const mobilised = reg.safeArea[r] ? Math.max(globalMobilised, localMobilised) : localMobilised;
     const crowding = reg.sheltered[r] / targetsPerRegion;
@@ -66,10 +73,11 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
     if (reg.fallen[r] === 0 && attack > reg.defence[r] && reg.sheltered[r] > 0) {
       reg.fallen[r] = 1;
       ctx.log('peacekeepers', 'venue-fell', `region ${r}${reg.safeArea[r] ? ' (safe area)' : ''}`);
-    } else if (reg.fallen[r] === 1 && force) {
+    } else if (reg.fallen[r] === 1 && attack <= reg.defence[r]) {
       reg.fallen[r] = 0;
-      ctx.log('peacekeepers', 'venue-retaken', `region ${r}`);
+      ctx.log('peacekeepers', 'venue-relieved', `region ${r}`);
     }
+    if (reg.fallen[r] === 1) reg.protection[r] = 0;
   }
   // News of killing nearby: regional danger for the targeted, from yesterday's deaths.
   for (let r = 0; r < R; r++) {

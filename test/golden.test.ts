@@ -1,0 +1,57 @@
+/**
+ * Golden runs: run files made by the CLI and committed; the engine must still reproduce them
+ * bit for bit. One quiet default run and two crisis runs that exercise the Council (vetoes and
+ * a patron; force under a measure-of-last-resort doctrine), the Assembly, inquiries, safe areas
+ * that fall and are relieved, a settlement and the PBC. Regenerate (only for a deliberate model
+ * change) with the commands in GOLDENS below, and say in the commit message why results changed.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ENGINE, hashResult, parseRunFile, replay } from '../sim/index';
+
+const GOLDENS = [
+  {
+    file: 'default-seed42.run.json',
+    command: 'node cli/r2p-sim.mjs run --scenario default --seed 42 --ticks 120 --agents 3000 --out test/golden/default-seed42.run.json',
+    events: [] as string[],
+  },
+  {
+    file: 'patron-safe-areas-seed42.run.json',
+    command:
+      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --safe-areas 2 --incitement 0.8 --patron true --out test/golden/patron-safe-areas-seed42.run.json',
+    events: ['council:vetoed', 'assembly:adopted', 'hrc:inquiry-report', 'peacekeepers:venue-fell', 'outcome:mass-atrocity'],
+  },
+  {
+    file: 'last-resort-force-seed42.run.json',
+    command:
+      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --safe-areas 2 --incitement 0.8 --force-doctrine measure-of-last-resort --council-willingness 0.7 --out test/golden/last-resort-force-seed42.run.json',
+    events: ['council:adopted', 'peacekeepers:force-arrives', 'peacekeepers:venue-relieved', 'mediators:settlement-signed', 'pbc:engage-recurrence'],
+  },
+];
+
+for (const g of GOLDENS) {
+  const path = fileURLToPath(new URL(`./golden/${g.file}`, import.meta.url));
+  const regenerate = `a deliberate model change must regenerate test/golden/ with the command below and say why in the commit message: ${g.command}`;
+
+  describe(`golden run ${g.file}`, () => {
+    const file = parseRunFile(JSON.parse(readFileSync(path, 'utf8')), path);
+
+    it('is internally consistent and covers what it is kept for', () => {
+      expect(hashResult(file), `the golden file is internally inconsistent; ${regenerate}`).toBe(file.hash);
+      const seen = new Set(file.events.map((e) => `${e.actor}:${e.action}`));
+      for (const ev of g.events) expect(seen.has(ev), `golden run no longer shows ${ev}; ${regenerate}`).toBe(true);
+    });
+
+    it('replays to the stored hash', () => {
+      const outcome = replay(file);
+      const where = outcome.firstDifference ? ` First difference: ${JSON.stringify(outcome.firstDifference)}.` : '';
+      expect(outcome.ok, `golden run no longer reproduced: got ${outcome.actual}, stored ${file.hash}.${where} ${regenerate}`).toBe(true);
+      expect(outcome.actual, regenerate).toBe(file.hash);
+    });
+
+    it('was made by this model version', () => {
+      expect(file.engine.model, `ENGINE.model changed; ${regenerate}`).toBe(ENGINE.model);
+    });
+  });
+}

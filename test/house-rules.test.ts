@@ -1,0 +1,189 @@
+/**
+ * House rules for the engine source (sim/): no hidden sources of nondeterminism, nothing from
+ * Node or the DOM (it runs in a browser worker too), no imports from the layers above it; and a
+ * complete, consistent parameter schema.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PARAM_DEFS, allowedText, defaultParams, resolveParams, type ParamDef } from '../sim/index';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SIM = join(ROOT, 'sim');
+
+const SOURCES = (readdirSync(SIM, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.ts'))
+  .sort()
+  .map((f) => {
+    const path = join(SIM, f);
+    const text = readFileSync(path, 'utf8');
+    return { path, name: relative(ROOT, path), text, code: stripComments(text) };
+  });
+
+/** The code with comments blanked out (strings and template literals are kept). */
+function stripComments(src: string): string {
+  let out = '';
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    const n = src[i + 1];
+    if (c === '/' && n === '/') {
+      while (i < src.length && src[i] !== '\n') i++;
+    } else if (c === '/' && n === '*') {
+      const end = src.indexOf('*/', i + 2);
+      const stop = end < 0 ? src.length : end + 2;
+      out += src.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop;
+    } else if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < src.length && src[j] !== c) j += src[j] === '\\' ? 2 : 1;
+      out += src.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Every module specifier a file imports or re-exports (static, side-effect, dynamic, require). */
+function specifiers(code: string): string[] {
+  const out: string[] = [];
+  const patterns = [
+    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
+    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
+  ];
+  for (const re of patterns) for (const m of code.matchAll(re)) out.push(m[1]);
+  return out;
+}
+
+describe('sim/ source', () => {
+  it('finds the engine sources', () => {
+    expect(SOURCES.length).toBeGreaterThan(10);
+    expect(SOURCES.map((s) => s.name)).toContain(join('sim', 'index.ts'));
+    // The scanner sees real imports.
+    expect(specifiers(SOURCES.find((s) => s.name === join('sim', 'rng.ts'))!.code)).toContain('seedrandom');
+  });
+
+  it('the comment stripper keeps code and strings and drops comments', () => {
+    const code = stripComments("const a = '//x'; // Math.random()\n/* Date.now() */ const b = `/*y*/`;");
+    expect(code).toContain("'//x'");
+    expect(code).toContain('`/*y*/`');
+    expect(code).not.toContain('Math.random');
+    expect(code).not.toContain('Date.now');
+  });
+
+  const BANNED: [RegExp, string][] = [
+    [/\bMath\s*\.\s*random\b/, 'Math.random (use a named seeded stream from sim/rng.ts)'],
+    [/\bDate\s*\.\s*now\b/, 'Date.now'],
+    [/\bnew\s+Date\b/, 'new Date'],
+    [/\bDate\s*\(/, 'Date()'],
+    [/\bperformance\s*\.\s*now\b/, 'performance.now'],
+    [/\bcrypto\s*\.\s*(getRandomValues|randomUUID)\b/, 'crypto randomness'],
+    [/\bprocess\s*\./, 'process (Node only)'],
+    [/\bdocument\s*\./, 'document (DOM only)'],
+    [/\bwindow\s*\./, 'window (DOM only)'],
+    [/\b(setTimeout|setInterval|requestAnimationFrame)\s*\(/, 'timers (the tick knows nothing of time)'],
+  ];
+
+  it('the scanners catch each kind of violation', () => {
+    const bad = [
+      'const u = Math.random();',
+      'const t = Date.now();',
+      'const d = new Date();',
+      'const p = performance.now();',
+      'const x = process.env.X;',
+      'document.title = "x";',
+      'window.foo = 1;',
+      'setTimeout(() => 0, 1);',
+    ];
+    for (const line of bad) expect(BANNED.some(([re]) => re.test(line)), line).toBe(true);
+    for (const ok of ['const atrocityWindow = p.atrocityWindow;', 'w.deathsByTick.push(today);', "const s = 'window';"]) {
+      expect(BANNED.some(([re]) => re.test(ok)), ok).toBe(false);
+    }
+    const code = "import { a } from '../cli/spec';\nimport type { B } from 'node:fs';\nexport * from './x';\nimport 'path';\nconst m = await import('os');";
+    expect(specifiers(code)).toEqual(['../cli/spec', 'node:fs', './x', 'path', 'os']);
+  });
+
+  it('uses no clock, no unseeded randomness and no host globals', () => {
+    const found: string[] = [];
+    for (const s of SOURCES) {
+      s.code.split('\n').forEach((line, k) => {
+        for (const [re, what] of BANNED) if (re.test(line)) found.push(`${s.name}:${k + 1}: ${what}: ${line.trim()}`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('imports nothing from Node', () => {
+    const node = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));
+    const found: string[] = [];
+    for (const s of SOURCES) {
+      for (const spec of specifiers(s.code)) {
+        if (spec.startsWith('node:') || node.has(spec) || node.has(spec.split('/')[0])) found.push(`${s.name}: ${spec}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('imports nothing from the layers above it (cli, viz, scenarios) or outside sim/', () => {
+    const found: string[] = [];
+    for (const s of SOURCES) {
+      for (const spec of specifiers(s.code)) {
+        if (!spec.startsWith('.')) continue; // a package (checked above for Node built-ins)
+        const target = resolve(dirname(s.path), spec);
+        if (target !== SIM && !target.startsWith(SIM + sep)) found.push(`${s.name}: ${spec} -> ${relative(ROOT, target)}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('parameter schema', () => {
+  const defs = PARAM_DEFS as readonly ParamDef[];
+
+  it('has unique names', () => {
+    const names = defs.map((d) => d.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it.each(defs.map((d) => [d.name, d] as const))('%s is documented and consistent', (_name, d) => {
+    expect(typeof d.description === 'string' && d.description.trim().length > 0, 'description').toBe(true);
+    expect(d, 'unit key').toHaveProperty('unit');
+    expect(typeof d.unit, 'unit').toBe('string');
+    expect(typeof d.source === 'string' && d.source.trim().length > 0, 'source').toBe(true);
+    expect(d.group.length, 'group').toBeGreaterThan(0);
+    switch (d.kind) {
+      case 'number':
+      case 'integer':
+        expect(Number.isFinite(d.min) && Number.isFinite(d.max), 'finite range').toBe(true);
+        expect(d.min, 'min < max').toBeLessThan(d.max);
+        expect(d.default, 'default >= min').toBeGreaterThanOrEqual(d.min);
+        expect(d.default, 'default <= max').toBeLessThanOrEqual(d.max);
+        if (d.kind === 'integer') {
+          expect(Number.isInteger(d.default) && Number.isInteger(d.min) && Number.isInteger(d.max), 'integer bounds').toBe(true);
+        }
+        break;
+      case 'enum':
+        expect(d.values.length, 'enum values').toBeGreaterThan(1);
+        expect(new Set(d.values).size, 'distinct enum values').toBe(d.values.length);
+        expect(d.values, 'enum default').toContain(d.default);
+        break;
+      case 'boolean':
+        expect(typeof d.default, 'boolean default').toBe('boolean');
+        break;
+    }
+    expect(allowedText(d).length).toBeGreaterThan(0);
+  });
+
+  it('validates its own defaults', () => {
+    const defaults = defaultParams();
+    expect(resolveParams(defaults)).toEqual(defaults);
+    expect(Object.keys(defaults)).toEqual(defs.map((d) => d.name));
+  });
+});
