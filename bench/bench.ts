@@ -79,6 +79,9 @@ async function measure(w: Workload) {
   };
 }
 
+// Warm the JIT first, so that small workloads measure the engine and not the compiler.
+for (let k = 0; k < 20; k++) createModel({ seed: 1000 + k, ticks: 365, params: { ...defaultParams(), agents: 1_000 } }).run();
+
 if (!json) {
   process.stdout.write(`r2p-sim bench: default scenario, single thread, node ${process.version}\n`);
   process.stdout.write('workload        agents     ticks  agent-steps/s   bytes/agent  set-up ms\n');

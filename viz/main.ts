@@ -12,15 +12,16 @@ function runOnce(seedText: string, ticksText: string): void {
     const seed = validateSeed(/^-?\d+$/.test(seedText) ? Number(seedText) : seedText);
     const result = createModel({ seed, ticks: Number(ticksText) }).run();
     const s = result.summary;
+    const hash = hashResult(result);
     out.textContent = [
       `seed ${String(seed)}, ${s.ticks} days, ${s.agents} agents`,
       `mass atrocity: ${s.massAtrocity ? `yes, onset day ${s.onsetTick}` : 'no'}`,
       `killed: ${s.deaths} agents (${s.deathsPeople} people)`,
       `peak perpetrators: ${s.peakPerpetrators}; leadership reached ${s.maxRung}`,
       `Council: ${s.councilMeasures.join(', ') || 'no measure'}`,
-      `hash: ${hashResult(result)}`,
+      `hash: ${hash}`,
     ].join('\n');
-    document.body.dataset.hash = hashResult(result);
+    document.body.dataset.hash = hash;
   } catch (e) {
     out.textContent = e instanceof ParamError ? `error: ${e.message}` : String(e);
   }
