@@ -7,7 +7,8 @@
  *   Granovetter (1978) threshold rule: an agent joins when
  *     w = (joined neighbours / neighbours) + incitement * exposure * (1 - counterMessaging)
  *   reaches its personal threshold plus today's restraint (counter-messaging, deterrence of foot
- *   soldiers, peacekeepers in its region). It leaves only when w falls `demobilisation` below that
+ *   soldiers, peacekeepers in its region), discounted by (1 - incitement * exposure): incitement
+ *   "lowers the population's thresholds and the cost of violence against the targeted group". It leaves only when w falls `demobilisation` below that
  *   (participation is sticky). Joining needs a leadership that organises (rung >= organising).
  * Targeted group: is killed with a daily hazard from perpetrator neighbours; otherwise, when in
  *   danger, seeks protection where protection is promised (perceived, not real, capacity: the
@@ -81,7 +82,8 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const mem = inp.exposureMemory;
   const keep = 1 - mem;
   const reach = inp.reachToday;
-  const push = inp.incitement * (1 - inp.counterMessaging);
+  const inc = inp.incitement;
+  const push = inc * (1 - inp.counterMessaging);
   const organising = inp.organising;
   const demob = inp.demobilisation;
   const killPer = inp.killPerAttacker;
@@ -124,7 +126,8 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         const joinedN = joinedNbrs[i];
         const deg = offsets[i + 1] - offsets[i];
         const pressure = (deg > 0 ? joinedN / deg : 0) + push * x;
-        const bar = threshold[i] + restraint;
+        // Incitement also cheapens violence: it discounts the restraint an exposed agent feels.
+        const bar = threshold[i] + restraint * (1 - inc * x);
         let ns = PASSIVE;
         if (s === JOINED) {
           // Sticky participation: stay while pressure holds within `demob` of the bar.
