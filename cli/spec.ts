@@ -10,7 +10,9 @@ import {
   allowedText,
   parseSetting,
   parseValue,
-  validateSeed,
+  DEFAULT_TICKS,
+  parseSeed,
+  validateTicks,
   type ParamDef,
   type Params,
   type RunSpec,
@@ -26,7 +28,7 @@ export function addRunOptions(cmd: Command): Command {
   cmd
     .option('--scenario <id|file>', 'built-in scenario id, or a scenario JSON file', 'default')
     .option('--seed <n>', 'run seed (integer or text)', '1')
-    .option('--ticks <t>', 'days to simulate', '365')
+    .option('--ticks <t>', 'days to simulate', String(DEFAULT_TICKS))
     .option(
       '--set <name=value[@tick]>',
       'set a parameter, from a tick if @tick is given (repeatable), e.g. --set deterrence=0.8@120',
@@ -75,10 +77,16 @@ export function resolveRun(opts: Record<string, unknown>): ResolvedRun {
     const raw = opts[d.name];
     if (raw !== undefined) params[d.name] = parseValue(d, String(raw), `--${kebab(d.name)}`);
   }
-  const seedText = String(opts.seed ?? '1');
-  const seed = validateSeed(/^-?\d+$/.test(seedText) ? Number(seedText) : seedText, '--seed');
-  const ticks = Number(opts.ticks ?? 365);
-  if (!Number.isInteger(ticks) || ticks < 1) throw new ParamError('--ticks', opts.ticks, 'a whole number of days from 1');
+  const seed = parseSeed(String(opts.seed ?? '1'), '--seed');
+  const ticksText = String(opts.ticks ?? DEFAULT_TICKS);
+  let ticks: number;
+  try {
+    ticks = validateTicks(Number(ticksText), '--ticks');
+  } catch (e) {
+    // Name the text that was given, not the number it parses to.
+    if (e instanceof ParamError) throw new ParamError('--ticks', ticksText, e.expected);
+    throw e;
+  }
   const schedule = ((opts.set as string[]) ?? []).map(parseSetting);
   // A --set without @tick is a plain setting: fold it into the parameters.
   for (const c of schedule.filter((s) => s.tick === 0)) params[c.name] = c.value;

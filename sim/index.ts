@@ -15,6 +15,7 @@ export {
   resolveParams,
   validateSchedule,
   validateSeed,
+  parseSeed,
   validateTicks,
   type ScheduledChange,
 } from './params/validate';

@@ -2,14 +2,14 @@
  * Minimal browser shell over the engine API: run the default scenario for a seed and show the
  * summary and the results hash (the same hash `r2p-sim run` prints for the same inputs).
  */
-import { ParamError, createModel, hashResult, validateSeed } from '../sim/index';
+import { ParamError, createModel, hashResult, parseSeed } from '../sim/index';
 
 const out = document.querySelector<HTMLPreElement>('#out')!;
 const form = document.querySelector<HTMLFormElement>('#controls')!;
 
 function runOnce(seedText: string, ticksText: string): void {
   try {
-    const seed = validateSeed(/^-?\d+$/.test(seedText) ? Number(seedText) : seedText);
+    const seed = parseSeed(seedText);
     const result = createModel({ seed, ticks: Number(ticksText) }).run();
     const s = result.summary;
     const hash = hashResult(result);

@@ -175,6 +175,12 @@ export function validateTicks(ticks: unknown, field = 'ticks'): number {
   return ticks;
 }
 
+/** A seed written as text (CLI, URL, form): whole numbers become numbers, anything else stays text. */
+export function parseSeed(text: string, field = 'seed'): number | string {
+  const t = text.trim();
+  return validateSeed(/^-?\d+$/.test(t) ? Number(t) : t, field);
+}
+
 export function validateSeed(seed: unknown, field = 'seed'): number | string {
   if (typeof seed === 'number' && Number.isSafeInteger(seed)) return seed;
   if (typeof seed === 'string' && seed.length > 0 && seed.length <= 200) return seed;
