@@ -4,9 +4,11 @@
 import { Command, CommanderError } from 'commander';
 import { ParamError } from '../sim/index';
 import { ENGINE } from '../sim/version';
+import { casesCommand } from './commands/cases';
 import { paramsCommand } from './commands/params';
 import { replayCommand } from './commands/replay';
 import { runCommand } from './commands/run';
+import { scenariosCommand } from './commands/scenarios';
 import { UsageError } from './errors';
 
 // A closed pipe (`r2p-sim params | head`) is not an error.
@@ -24,6 +26,8 @@ const program = new Command('r2p-sim')
 program.addCommand(runCommand());
 program.addCommand(replayCommand());
 program.addCommand(paramsCommand());
+program.addCommand(scenariosCommand());
+program.addCommand(casesCommand());
 // addCommand does not pass these settings down: every command reports usage errors the same way.
 for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
 

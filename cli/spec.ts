@@ -5,80 +5,134 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import {
-  PARAM_DEFS,
+  PARAM_BY_NAME,
   ParamError,
+  MODELS,
+  DEFAULT_MODEL,
+  modelKernel,
+  type ModelKernel,
+  type ParamValue,
   allowedText,
   parseSetting,
   parseValue,
   DEFAULT_TICKS,
   parseSeed,
+  closestName,
   validateTicks,
   type ParamDef,
   type Params,
   type RunSpec,
   type ScheduledChange,
 } from '../sim/index';
-import { builtInScenario, scenarioParams, type Scenario } from '../scenarios/index';
+import { BUILT_IN, builtInScenario, parseScenario, scenarioParams, type Scenario } from '../scenarios/index';
 import { UsageError } from './errors';
 
 export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** Add --scenario, --seed, --ticks, --set and one flag per model parameter. */
+/** Every parameter of every model, once per name (a flag's help names the models it belongs to). */
+function allParamFlags(): { def: ParamDef; models: string[] }[] {
+  const byName = new Map<string, { def: ParamDef; models: string[] }>();
+  for (const k of MODELS) {
+    for (const d of k.params) {
+      const seen = byName.get(d.name);
+      if (seen) seen.models.push(k.id);
+      else byName.set(d.name, { def: d, models: [k.id] });
+    }
+  }
+  return [...byName.values()];
+}
+
+/** Add --model, --preset, --scenario, --seed, --ticks, --set and one flag per model parameter. */
 export function addRunOptions(cmd: Command): Command {
   cmd
-    .option('--scenario <id|file>', 'built-in scenario id, or a scenario JSON file', 'default')
+    .addOption(new Option('--model <id>', 'which model to run').choices(MODELS.map((m) => m.id)).default(DEFAULT_MODEL))
+    .option('--preset <name>', 'a named parameter preset of the model (e.g. mesa, netlogo for the Epstein models)')
+    .option('--scenario <id|file>', `built-in scenario id, or a scenario JSON file (model ${DEFAULT_MODEL} only)`)
     .option('--seed <n>', 'run seed (integer or text)', '1')
-    .option('--ticks <t>', 'days to simulate', String(DEFAULT_TICKS))
+    .option('--ticks <t>', `ticks to simulate (default: the model's, ${DEFAULT_TICKS} days for ${DEFAULT_MODEL})`)
     .option(
       '--set <name=value[@tick]>',
       'set a parameter, from a tick if @tick is given (repeatable), e.g. --set deterrence=0.8@120',
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     );
-  cmd.optionsGroup('Model parameters (from tick 0; `r2p-sim params` describes each):');
-  for (const d of PARAM_DEFS as readonly ParamDef[]) {
-    cmd.addOption(new Option(`--${kebab(d.name)} <value>`, `${d.description} [${allowedText(d)}; default ${String(d.default)}]`));
+  cmd.optionsGroup('Model parameters (from tick 0; `r2p-sim params [--model ID]` describes each):');
+  for (const { def: d, models } of allParamFlags()) {
+    const which = models.length === MODELS.length ? '' : ` (model${models.length > 1 ? 's' : ''} ${models.join(', ')})`;
+    const help = models.length === 1 ? `${d.description} [${allowedText(d)}; default ${String(d.default)}]` : d.description;
+    cmd.addOption(new Option(`--${kebab(d.name)} <value>`, `${help}${which}`));
   }
   cmd.optionsGroup('Options:');
   return cmd;
 }
 
-export function loadScenario(ref: string): Scenario {
+/** A built-in scenario by id, or a scenario file by path, validated; errors name the file. */
+export function loadScenario(ref: string, label = '--scenario'): Scenario {
   const builtIn = builtInScenario(ref);
   if (builtIn) return builtIn;
-  if (!/\.json$/i.test(ref)) throw new UsageError(`--scenario: got "${ref}", expected a built-in scenario id (default) or a path to a .json file`);
+  if (!/\.json$/i.test(ref)) {
+    const ids = BUILT_IN.map((s) => s.id);
+    // "rwanda" finds rwanda-1994; "rwnda-1994" finds it too.
+    const containing = ids.filter((id) => id.includes(ref.toLowerCase()));
+    const near = containing.length === 1 ? containing[0] : closestName(ref, ids);
+    throw new UsageError(
+      `${label}: got "${ref}", expected a built-in scenario id${near ? ` (did you mean "${near}"?)` : ''} or a path to a .json file; \`r2p-sim scenarios\` lists them`,
+    );
+  }
   let text: string;
   try {
     text = readFileSync(ref, 'utf8');
   } catch (e) {
-    throw new UsageError(`--scenario: cannot read "${ref}": ${(e as Error).message}`);
+    throw new UsageError(`${label}: cannot read "${ref}": ${(e as Error).message}`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${ref}: not valid JSON: ${(e as Error).message}`);
-  }
-  if (data === null || typeof data !== 'object' || typeof (data as Scenario).id !== 'string') {
-    throw new ParamError(`${ref}: id`, (data as Scenario | null)?.id, 'a scenario object with a string id');
-  }
-  return data as Scenario;
+  return parseScenario(text, ref);
 }
 
 export interface ResolvedRun {
-  readonly scenario: Scenario;
-  readonly spec: RunSpec & { readonly params: Params; readonly schedule: readonly ScheduledChange[]; readonly ticks: number };
+  readonly kernel: ModelKernel<unknown, object>;
+  /** The scenario (main model only). */
+  readonly scenario: Scenario | null;
+  /** What the run is called in file names and headings: the scenario id, or model and preset. */
+  readonly label: string;
+  readonly spec: RunSpec & { readonly model: string; readonly params: Record<string, ParamValue>; readonly schedule: readonly ScheduledChange[]; readonly ticks: number };
 }
 
 export function resolveRun(opts: Record<string, unknown>): ResolvedRun {
-  const scenario = loadScenario(String(opts.scenario ?? 'default'));
-  const params: Record<string, unknown> = { ...scenarioParams(scenario) };
-  for (const d of PARAM_DEFS as readonly ParamDef[]) {
-    const raw = opts[d.name];
-    if (raw !== undefined) params[d.name] = parseValue(d, String(raw), `--${kebab(d.name)}`);
+  const kernel = modelKernel(String(opts.model ?? DEFAULT_MODEL), '--model');
+  const defs = kernel.params;
+  const isMain = kernel.id === DEFAULT_MODEL;
+  if (!isMain && opts.scenario !== undefined) {
+    throw new UsageError(`--scenario: scenarios describe situations for the model ${DEFAULT_MODEL}; model ${kernel.id} takes --preset and parameter flags`);
+  }
+  const schedule = ((opts.set as string[]) ?? []).map((t) => parseSetting(t, defs));
+  const params: Record<string, ParamValue> = {};
+  let scenario: Scenario | null = null;
+  if (isMain) {
+    scenario = loadScenario(String(opts.scenario ?? 'default'));
+    // The agent count is a resolution: a scenario's documented population is spread over it.
+    const agentsSet = schedule.find((c) => c.tick === 0 && c.name === 'agents')?.value;
+    const agents = opts.agents !== undefined ? parseValue(PARAM_BY_NAME.get('agents')!, String(opts.agents), '--agents') : agentsSet;
+    Object.assign(params, scenarioParams(scenario, scenario.id, agents as number | undefined));
+  }
+  const presetName = opts.preset === undefined ? undefined : String(opts.preset);
+  if (presetName !== undefined) {
+    const preset = kernel.presets?.[presetName];
+    const names = Object.keys(kernel.presets ?? {});
+    if (!preset) throw new ParamError('--preset', presetName, names.length ? `one of ${names.map((n) => JSON.stringify(n)).join(', ')} (model ${kernel.id})` : `nothing: model ${kernel.id} has no presets`);
+    Object.assign(params, preset.values);
+  }
+  for (const { def } of allParamFlags()) {
+    const raw = opts[def.name];
+    if (raw === undefined) continue;
+    const d = defs.find((x) => x.name === def.name);
+    if (!d) {
+      const owners = MODELS.filter((m) => m.params.some((x) => x.name === def.name)).map((m) => m.id);
+      throw new UsageError(`--${kebab(def.name)}: not a parameter of model ${kernel.id} (it belongs to ${owners.join(', ')}); \`r2p-sim params --model ${kernel.id}\` lists them`);
+    }
+    params[d.name] = parseValue(d, String(raw), `--${kebab(d.name)}`);
   }
   const seed = parseSeed(String(opts.seed ?? '1'), '--seed');
-  const ticksText = String(opts.ticks ?? DEFAULT_TICKS);
+  const ticksText = String(opts.ticks ?? kernel.defaultTicks);
   let ticks: number;
   try {
     ticks = validateTicks(Number(ticksText), '--ticks');
@@ -87,11 +141,13 @@ export function resolveRun(opts: Record<string, unknown>): ResolvedRun {
     if (e instanceof ParamError) throw new ParamError('--ticks', ticksText, e.expected);
     throw e;
   }
-  const schedule = ((opts.set as string[]) ?? []).map(parseSetting);
   // A --set without @tick is a plain setting: fold it into the parameters.
-  for (const c of schedule.filter((s) => s.tick === 0)) params[c.name] = c.value;
+  for (const c of schedule.filter((x) => x.tick === 0)) params[c.name] = c.value;
+  const label = scenario ? scenario.id : `${kernel.id}${presetName ? `-${presetName}` : ''}`;
   return {
+    kernel,
     scenario,
-    spec: { params: params as Params, seed, ticks, schedule: schedule.filter((s) => s.tick > 0) },
+    label,
+    spec: { model: kernel.id, params, seed, ticks, schedule: schedule.filter((x) => x.tick > 0) },
   };
 }

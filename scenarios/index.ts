@@ -1,44 +1,55 @@
 /**
- * Scenarios: documented situations turned into parameters by one mapping. For now the generic
- * `default` scenario with explicit overrides only; case profiles and their feature mapping
- * come with the scenarios issue.
+ * Scenarios: documented situations turned into parameters by one mapping (features.ts).
+ * Built-in scenarios are the JSON files beside this module, validated like any user file; a
+ * test checks that every file in scenarios/ is listed here.
  */
-import { ParamError, resolveParams, type Params } from '../sim/index';
 import defaultScenario from './default.json';
+import kenya2008 from './cases/kenya-2008.json';
+import kyrgyzstan2010 from './cases/kyrgyzstan-2010.json';
+import libya2011 from './cases/libya-2011.json';
+import rwanda1994 from './cases/rwanda-1994.json';
+import sriLanka2009 from './cases/sri-lanka-2009.json';
+import srebrenica1995 from './cases/srebrenica-1995.json';
+import syria2011 from './cases/syria-2011.json';
+import incitementCascade from './teaching/incitement-cascade.json';
+import patronBlock from './teaching/patron-block-uniting-for-peace.json';
+import quietDiplomacy from './teaching/quiet-diplomacy-divided-regime.json';
+import safeArea from './teaching/safe-area-without-capacity.json';
+import selfCensoring from './teaching/self-censoring-secretariat.json';
+import { validateScenario } from './load';
+import type { Scenario } from './types';
 
-export interface ScenarioOverride {
-  readonly value: unknown;
-  readonly reason: string;
-}
+/** Each built-in scenario with the path it is reported under. */
+const FILES: readonly (readonly [string, unknown])[] = [
+  ['scenarios/default.json', defaultScenario],
+  // Cases in chronological order.
+  ['scenarios/cases/rwanda-1994.json', rwanda1994],
+  ['scenarios/cases/srebrenica-1995.json', srebrenica1995],
+  ['scenarios/cases/kenya-2008.json', kenya2008],
+  ['scenarios/cases/sri-lanka-2009.json', sriLanka2009],
+  ['scenarios/cases/kyrgyzstan-2010.json', kyrgyzstan2010],
+  ['scenarios/cases/libya-2011.json', libya2011],
+  ['scenarios/cases/syria-2011.json', syria2011],
+  ['scenarios/teaching/incitement-cascade.json', incitementCascade],
+  ['scenarios/teaching/quiet-diplomacy-divided-regime.json', quietDiplomacy],
+  ['scenarios/teaching/safe-area-without-capacity.json', safeArea],
+  ['scenarios/teaching/patron-block-uniting-for-peace.json', patronBlock],
+  ['scenarios/teaching/self-censoring-secretariat.json', selfCensoring],
+];
 
-export interface Scenario {
-  readonly id: string;
-  readonly title: string;
-  readonly period: string;
-  readonly summary: string;
-  readonly features: Readonly<Record<string, unknown>>;
-  readonly overrides: Readonly<Record<string, ScenarioOverride>>;
-}
+export const BUILT_IN_FILES: readonly string[] = FILES.map(([f]) => f);
 
-export const BUILT_IN: readonly Scenario[] = [defaultScenario as Scenario];
+export const BUILT_IN: readonly Scenario[] = FILES.map(([file, data]) => validateScenario(data, file));
+
+export const CASES: readonly Scenario[] = BUILT_IN.filter((s) => s.kind === 'case');
 
 export function builtInScenario(id: string): Scenario | undefined {
   return BUILT_IN.find((s) => s.id === id);
 }
 
-/** The one mapping from a scenario to parameters (features come with the scenarios issue). */
-export function scenarioParams(s: Scenario, source = s.id): Params {
-  const overrides: Record<string, unknown> = {};
-  for (const [name, o] of Object.entries(s.overrides ?? {})) {
-    if (o === null || typeof o !== 'object' || typeof o.reason !== 'string' || o.reason.trim() === '') {
-      throw new ParamError(`${source}: overrides.${name}`, o, 'an object {value, reason} with a non-empty reason');
-    }
-    overrides[name] = o.value;
-  }
-  try {
-    return resolveParams(overrides);
-  } catch (e) {
-    if (e instanceof ParamError) throw new ParamError(`${source}: overrides.${e.field.replace(/^params\./, '')}`, e.value, e.expected);
-    throw e;
-  }
-}
+export { FEATURE_DEFS, FEATURE_BY_NAME, featureParams, featureTargets, type FeatureDef } from './features';
+export { ScenarioError, parseScenario, validateScenario, type ScenarioIssue } from './load';
+export { scenarioMapping, scenarioParams, type ParamOrigin, type ScenarioMapping } from './mapping';
+export { SCENARIO_SCHEMA, SCENARIO_KINDS, VERDICTS, CLAIMS, scenarioJsonSchema } from './schema';
+export type { ArticleReading, FeatureEntry, Scenario, ScenarioKind, ScenarioOverride, SuggestedComparison, Verdict } from './types';
+export { caseStats, runOutcome, runReading, wilson, type CaseRunOutcome, type CaseStats } from './report';

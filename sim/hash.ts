@@ -5,24 +5,23 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { SERIES } from './observables';
-import type { RunSummary } from './summary';
-import type { SimEvent } from './world';
+import type { KernelEvent } from './kernel';
 
 export interface HashableResult {
+  /** Every series, in the model's series order (the order of the object's keys). */
   readonly series: Readonly<Record<string, ArrayLike<number>>>;
-  readonly events: readonly SimEvent[];
-  readonly summary: RunSummary;
+  readonly events: readonly KernelEvent[];
+  readonly summary: object;
 }
 
 export function hashResult(r: HashableResult): string {
   const h = sha256.create();
-  for (const s of SERIES) {
-    const col = r.series[s.name];
+  for (const name of Object.keys(r.series)) {
+    const col = r.series[name];
     const buf = new ArrayBuffer(8 * col.length);
     const view = new DataView(buf);
     for (let i = 0; i < col.length; i++) view.setFloat64(8 * i, col[i], true);
-    h.update(utf8ToBytes(s.name));
+    h.update(utf8ToBytes(name));
     h.update(new Uint8Array(buf));
   }
   h.update(utf8ToBytes(JSON.stringify(r.events.map((e) => [e.tick, e.actor, e.action, e.detail ?? null]))));

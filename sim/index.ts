@@ -2,7 +2,10 @@
  * The engine's public API: the CLI, worker threads and the browser all use this and nothing
  * deeper. sim/ imports nothing from Node or the DOM.
  */
-export { createModel, runModel, DEFAULT_TICKS, type Model, type ModelOptions, type RunResult, type RunSpec } from './model';
+export { createModel, runModel, modelKernel, MODELS, DEFAULT_MODEL } from './models';
+export { createKernelModel, type Model, type ModelOptions, type RunResult, type RunSpec } from './engine';
+export type { ModelKernel, KernelEvent, KernelParams } from './kernel';
+export { DEFAULT_TICKS, r2pKernel } from './model';
 export { PARAM_DEFS, PARAM_BY_NAME, defaultParams, type ParamDef, type ParamGroup, type ParamName, type ParamValue, type Params } from './params/schema';
 export {
   ParamError,
@@ -10,6 +13,9 @@ export {
   allowedText,
   checkValue,
   lookupParam,
+  defaultsOf,
+  type ParamDefs,
+  closestName,
   parseSetting,
   parseValue,
   resolveParams,

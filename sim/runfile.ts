@@ -4,35 +4,40 @@
  * event) that differ. Pure functions: reading and writing files is the CLI's job.
  */
 import { canonicalJson, hashResult } from './hash';
-import { createModel, type RunResult } from './model';
-import { SERIES } from './observables';
+import type { RunResult } from './engine';
+import type { KernelEvent } from './kernel';
+import { DEFAULT_MODEL, createModel, modelKernel } from './models';
 import { ParamError } from './params/validate';
 import type { RunSummary } from './summary';
 import { ENGINE } from './version';
-import type { SimEvent } from './world';
 
 export const RUN_FILE_FORMAT = 'r2p-sim/run@1';
 
-export interface RunFile {
+export interface RunFile<S extends object = RunSummary> {
   readonly format: typeof RUN_FILE_FORMAT;
+  /** The model's id; files from before there was more than one model have none (the main model). */
+  readonly model?: string;
+  /** engine.model is the model's versioned name: a replay under another version is reported. */
   readonly engine: { readonly name: string; readonly version: string; readonly model: string };
   readonly scenario?: string;
   readonly params: Record<string, unknown>;
   readonly schedule: readonly { tick: number; name: string; value: unknown }[];
   readonly seed: number | string;
   readonly ticks: number;
-  readonly summary: RunSummary;
+  readonly summary: S;
   readonly series: Record<string, number[]>;
-  readonly events: readonly SimEvent[];
+  readonly events: readonly KernelEvent[];
   readonly hash: string;
 }
 
-export function toRunFile(result: RunResult, meta: { scenario?: string } = {}): RunFile {
+export function toRunFile<S extends object>(result: RunResult<S, object>, meta: { scenario?: string } = {}): RunFile<S> {
+  const kernel = modelKernel(result.model);
   const series: Record<string, number[]> = {};
-  for (const s of SERIES) series[s.name] = Array.from(result.series[s.name]);
+  for (const s of kernel.series) series[s.name] = Array.from(result.series[s.name]);
   return {
     format: RUN_FILE_FORMAT,
-    engine: { ...ENGINE },
+    model: kernel.id,
+    engine: { ...ENGINE, model: kernel.version },
     ...(meta.scenario !== undefined ? { scenario: meta.scenario } : {}),
     params: { ...result.params },
     schedule: result.schedule.map((c) => ({ ...c })),
@@ -53,6 +58,7 @@ export function parseRunFile(data: unknown, source = 'run file'): RunFile {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('(top level)', data, 'a JSON object');
   const f = data as Record<string, unknown>;
   if (f.format !== RUN_FILE_FORMAT) fail('format', f.format, JSON.stringify(RUN_FILE_FORMAT));
+  if (f.model !== undefined) modelKernel(String(f.model), `${source}: model`);
   if (typeof f.params !== 'object' || f.params === null || Array.isArray(f.params)) fail('params', f.params, 'an object');
   if (!Array.isArray(f.schedule)) fail('schedule', f.schedule, 'an array');
   if (typeof f.seed !== 'number' && typeof f.seed !== 'string') fail('seed', f.seed, 'a number or string');
@@ -81,12 +87,13 @@ export interface ReplayOutcome {
   readonly engineMismatch?: string;
 }
 
-export function replay(file: RunFile): ReplayOutcome {
-  const model = createModel({ params: file.params, seed: file.seed, ticks: file.ticks, schedule: file.schedule as never });
+export function replay(file: RunFile<object>): ReplayOutcome {
+  const kernel = modelKernel(file.model ?? DEFAULT_MODEL);
+  const model = createModel({ model: kernel.id, params: file.params, seed: file.seed, ticks: file.ticks, schedule: file.schedule as never });
   const result = model.run();
   const actual = hashResult(result);
   const engineMismatch =
-    file.engine?.model !== ENGINE.model ? `file made by model ${String(file.engine?.model)}, this is ${ENGINE.model}` : undefined;
+    file.engine?.model !== kernel.version ? `file made by model ${String(file.engine?.model)}, this is ${kernel.version}` : undefined;
   // A matching hash is not enough: the results stored in the file must be the rerun's too, or a
   // file whose series, events or summary were edited after it was written would pass as verified.
   const recorded = recordedDifference(file, result);
@@ -105,7 +112,7 @@ export function replay(file: RunFile): ReplayOutcome {
 type Difference = NonNullable<ReplayOutcome['firstDifference']>;
 
 /** The earliest tick at which any series differs (ties broken by series order), else the first differing event. */
-export function firstDifference(file: RunFile, result: RunResult): Difference {
+export function firstDifference(file: RunFile<object>, result: RunResult<object, object>): Difference {
   return recordedDifference(file, result) ?? { tick: 0, what: 'summary or hash differs (series and events agree)' };
 }
 
@@ -114,9 +121,9 @@ export function firstDifference(file: RunFile, result: RunResult): Difference {
  * then events, then the summary; undefined if they agree. Values are compared as JSON stores
  * them (=== : JSON writes -0 as 0).
  */
-function recordedDifference(file: RunFile, result: RunResult): Difference | undefined {
+function recordedDifference(file: RunFile<object>, result: RunResult<object, object>): Difference | undefined {
   let best: Difference | undefined;
-  for (const s of SERIES) {
+  for (const s of modelKernel(result.model).series) {
     const want = file.series[s.name];
     const got = result.series[s.name];
     if (!Array.isArray(want)) {

@@ -155,6 +155,11 @@ export interface World {
   tally: Tally;
   deathsByTick: number[];
   cumDeaths: number;
+  /** Deaths over the last RECENT_DAYS ticks and over the atrocity window (running sums). */
+  recentDeaths: number;
+  windowDeaths: number;
+  /** Scratch for the 14 risk factors of a tick. */
+  riskFactors: Float64Array;
   massAtrocityTick: number;
   onsetTick: number;
   daysSpokenHighRisk: number;
@@ -284,6 +289,9 @@ export function createWorld(p: Params, streams: Streams): World {
     tally: emptyTally(),
     deathsByTick: [],
     cumDeaths: 0,
+    recentDeaths: 0,
+    windowDeaths: 0,
+    riskFactors: new Float64Array(14),
     massAtrocityTick: -1,
     onsetTick: -1,
     daysSpokenHighRisk: 0,

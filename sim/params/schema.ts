@@ -21,7 +21,8 @@ export type ParamGroup =
 
 interface ParamCommon {
   readonly name: string;
-  readonly group: ParamGroup;
+  /** The main model's groups (ParamGroup); other models name their own. */
+  readonly group: string;
   readonly unit: string;
   readonly description: string;
   /** Where in Luck (2018) or the brief's references the parameter comes from. */

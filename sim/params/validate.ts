@@ -70,16 +70,40 @@ function editDistance(a: string, b: string): number {
   return dp[b.length];
 }
 
-export function lookupParam(name: string, field = name): ParamDef {
-  const d = PARAM_BY_NAME.get(name);
-  if (d) return d;
-  let best = '';
+/** The known name nearest to a misspelt one, if it is near enough to suggest. */
+export function closestName(name: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
   let bestD = Infinity;
-  for (const def of PARAM_DEFS) {
-    const dist = editDistance(name.toLowerCase(), def.name.toLowerCase());
-    if (dist < bestD) [best, bestD] = [def.name, dist];
+  for (const n of names) {
+    const dist = editDistance(name.toLowerCase(), n.toLowerCase());
+    if (dist < bestD) [best, bestD] = [n, dist];
   }
-  const hint = bestD <= 3 ? ` (did you mean "${best}"?)` : '';
+  return bestD <= 3 ? best : undefined;
+}
+
+/** A set of parameter definitions (the main model's by default; each model has its own). */
+export type ParamDefs = readonly ParamDef[];
+
+const BY_NAME = new WeakMap<ParamDefs, ReadonlyMap<string, ParamDef>>([[PARAM_DEFS as ParamDefs, PARAM_BY_NAME]]);
+
+function byName(defs: ParamDefs): ReadonlyMap<string, ParamDef> {
+  let m = BY_NAME.get(defs);
+  if (!m) BY_NAME.set(defs, (m = new Map(defs.map((d) => [d.name, d]))));
+  return m;
+}
+
+/** Every default of a set of definitions. */
+export function defaultsOf(defs: ParamDefs): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const d of defs) out[d.name] = d.default;
+  return out;
+}
+
+export function lookupParam(name: string, field = name, defs: ParamDefs = PARAM_DEFS as ParamDefs): ParamDef {
+  const d = byName(defs).get(name);
+  if (d) return d;
+  const best = closestName(name, defs.map((p) => p.name));
+  const hint = best ? ` (did you mean "${best}"?)` : '';
   throw new ParamError(field, name, `a known parameter name${hint}; \`r2p-sim params\` lists them`);
 }
 
@@ -123,24 +147,28 @@ export function parseValue(d: ParamDef, raw: string, field: string = d.name): Pa
 }
 
 /** A full parameter set from defaults (or `base`) and overrides; unknown names are refused. */
-export function resolveParams(overrides: Readonly<Record<string, unknown>> = {}, base: Params = defaultParams()): Params {
+export function resolveParams(
+  overrides: Readonly<Record<string, unknown>> = {},
+  base: Readonly<Record<string, ParamValue>> = defaultParams(),
+  defs: ParamDefs = PARAM_DEFS as ParamDefs,
+): Params {
   if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
     throw new ParamError('params', overrides, 'an object of parameter names to values');
   }
   const out: Record<string, ParamValue> = { ...base };
   for (const [name, value] of Object.entries(overrides)) {
-    const d = lookupParam(name, `params.${name}`);
+    const d = lookupParam(name, `params.${name}`, defs);
     out[name] = checkValue(d, value, `params.${name}`);
   }
   return out as Params;
 }
 
 /** Parse `name=value` or `name=value@tick` (a CLI `--set`). */
-export function parseSetting(text: string): ScheduledChange {
+export function parseSetting(text: string, defs: ParamDefs = PARAM_DEFS as ParamDefs): ScheduledChange {
   const m = /^\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*([^@]*?)\s*(?:@\s*(.*?))?\s*$/.exec(text);
   if (!m) throw new ParamError('--set', text, 'name=value or name=value@tick');
   const [, name, rawValue, rawTick] = m;
-  const d = lookupParam(name, `--set ${name}`);
+  const d = lookupParam(name, `--set ${name}`, defs);
   const value = parseValue(d, rawValue, `--set ${name}`);
   let tick = 0;
   if (rawTick !== undefined) {
@@ -151,12 +179,12 @@ export function parseSetting(text: string): ScheduledChange {
 }
 
 /** Check a schedule against the run length; structural parameters cannot change mid-run. */
-export function validateSchedule(schedule: readonly ScheduledChange[], ticks: number): ScheduledChange[] {
+export function validateSchedule(schedule: readonly ScheduledChange[], ticks: number, defs: ParamDefs = PARAM_DEFS as ParamDefs): ScheduledChange[] {
   if (!Array.isArray(schedule)) throw new ParamError('schedule', schedule, 'a list of {tick, name, value}');
   return schedule.map((c, i) => {
     const field = `schedule[${i}]`;
     if (c === null || typeof c !== 'object') throw new ParamError(field, c, 'an object {tick, name, value}');
-    const d = lookupParam(String(c.name), `${field}.name`);
+    const d = lookupParam(String(c.name), `${field}.name`, defs);
     const value = checkValue(d, c.value, `${field}.value (${d.name})`);
     if (typeof c.tick !== 'number' || !Number.isInteger(c.tick) || c.tick < 0 || c.tick >= ticks) {
       throw new ParamError(`${field}.tick (${d.name})`, c.tick, `an integer tick from 0 to ${ticks - 1} (the run has ${ticks} ticks)`);

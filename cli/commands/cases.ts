@@ -1,0 +1,101 @@
+/**
+ * `r2p-sim cases`: every case profile (or the scenarios named) over the same N seeds, each case's
+ * outcomes set beside the article's reading. A disagreement is printed as a finding.
+ */
+import { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { DEFAULT_TICKS, ENGINE, ParamError, defaultParams, validateTicks, type RunSpec } from '../../sim/index';
+import { CASES, caseStats, runOutcome, scenarioParams, type CaseStats, type Scenario } from '../../scenarios/index';
+import { UsageError } from '../errors';
+import { defaultJobs, runMany } from '../run-many';
+import { loadScenario } from '../spec';
+
+function positiveInt(text: string, flag: string, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new ParamError(flag, text, `an integer from 1 to ${max}`);
+  return n;
+}
+
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+const people = (n: number) => Math.round(n).toLocaleString('en-US');
+const p2 = (x: number) => x.toFixed(2);
+
+export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks: number): string {
+  const p = defaultParams();
+  const lines = [
+    `Case report: ${stats.length} scenario${stats.length === 1 ? '' : 's'} x ${seeds} seeds (1-${seeds}, the same seeds for every case), ${ticks} days, model ${ENGINE.model}.`,
+    `Mass atrocity: at least ${people(p.atrocityThreshold)} people of the targeted group killed within ${p.atrocityWindow} days (Early Warning Project threshold).`,
+    'Model reading of a run: failed = mass atrocity; curbed = killing below the threshold; prevented = no one killed.',
+    "Model reading of a case: the median run on that scale. The article's reading is the reference, never an input.",
+    '',
+  ];
+  const rows = [
+    ['case', 'P(mass atrocity) [95% CI]', 'killed: median [90% interval]', 'onset: median', 'prevented/curbed/failed', 'model', 'article', ''],
+    ...stats.map((s) => [
+      s.title,
+      `${p2(s.pMassAtrocity)} [${p2(s.pMassAtrocityCi[0])}, ${p2(s.pMassAtrocityCi[1])}]`,
+      `${people(s.deathsMedian)} [${people(s.deathsInterval[0])} - ${people(s.deathsInterval[1])}]`,
+      s.onsetMedian === null ? '-' : `day ${Math.round(s.onsetMedian)} (${s.onsetSeeds} runs)`,
+      `${pct(s.readingShares.prevented)} / ${pct(s.readingShares.curbed)} / ${pct(s.readingShares.failed)}`,
+      s.modelReading,
+      s.article ? `${s.article.verdict}${s.article.explicit ? '' : '*'}` : '-',
+      s.agrees === null ? '' : s.agrees ? 'agrees' : 'DISAGREES',
+    ]),
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) lines.push(r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+  const disagreements = stats.filter((s) => s.agrees === false);
+  if (stats.some((s) => s.article && !s.article.explicit)) lines.push('', '* inferred: the article does not give this reading in so many words.');
+  if (disagreements.length) {
+    lines.push('', `Where the model disagrees with the article (${disagreements.length} of ${stats.filter((s) => s.article).length}); findings, not bugs to tune away:`);
+    for (const s of disagreements) {
+      lines.push(
+        `  ${s.title}: the model reads "${s.modelReading}" (prevented ${pct(s.readingShares.prevented)}, curbed ${pct(s.readingShares.curbed)}, failed ${pct(s.readingShares.failed)} of seeds); the article reads "${s.article?.verdict}".`,
+      );
+    }
+  } else if (stats.some((s) => s.article)) lines.push('', 'The model agrees with the article on every case with a reading.');
+  return `${lines.join('\n')}\n`;
+}
+
+export function casesCsv(results: readonly { scenario: Scenario; outcomes: ReturnType<typeof runOutcome>[] }[]): string {
+  const lines = ['scenario,seed,mass_atrocity,deaths_people,onset_tick,model_reading,article_reading'];
+  for (const { scenario, outcomes } of results)
+    for (const o of outcomes)
+      lines.push([scenario.id, o.seed, o.massAtrocity, o.deathsPeople, o.onsetTick ?? '', o.reading, scenario.articleReading?.verdict ?? ''].join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+export function casesCommand(): Command {
+  return new Command('cases')
+    .description("run every case profile (or the scenarios given) over many seeds and set the results beside the article's reading")
+    .argument('[scenario...]', 'scenario ids or files (default: every built-in case)')
+    .option('--seeds <n>', 'seeds per case (1..N, paired across cases)', '200')
+    .option('--ticks <t>', 'days per run', String(DEFAULT_TICKS))
+    .option('--jobs <n>', 'worker threads (default: all cores)')
+    .option('--json', 'print the statistics and every run\'s outcome as JSON')
+    .option('--csv', 'print one tidy row per run (scenario, seed, outcome) as CSV')
+    .action(async (refs: string[], opts: { seeds: string; ticks: string; jobs?: string; json?: boolean; csv?: boolean }) => {
+      if (opts.json && opts.csv) throw new UsageError('--json and --csv: choose one output format');
+      const seeds = positiveInt(opts.seeds, '--seeds', 100_000);
+      const ticks = validateTicks(Number(opts.ticks), '--ticks');
+      const jobs = opts.jobs === undefined ? defaultJobs() : positiveInt(opts.jobs, '--jobs', 256);
+      const scenarios = refs.length ? refs.map((r) => loadScenario(r, 'scenario')) : [...CASES];
+      const specs: RunSpec[] = [];
+      for (const s of scenarios) {
+        const params = scenarioParams(s);
+        for (let seed = 1; seed <= seeds; seed++) specs.push({ params, seed, ticks });
+      }
+      const bar = process.stderr.isTTY && !opts.json && !opts.csv ? new SingleBar({ format: 'cases {bar} {value}/{total} runs | {eta_formatted} left', etaBuffer: 50 }) : null;
+      bar?.start(specs.length, 0);
+      const summaries = await runMany(specs, { jobs, onProgress: (done) => bar?.update(done) });
+      bar?.stop();
+      const results = scenarios.map((scenario, i) => ({
+        scenario,
+        outcomes: summaries.slice(i * seeds, (i + 1) * seeds).map((s, k) => runOutcome(k + 1, s)),
+      }));
+      const stats = results.map(({ scenario, outcomes }) => caseStats(scenario, outcomes));
+      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: ENGINE, seeds, ticks, cases: stats, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
+      else if (opts.csv) process.stdout.write(casesCsv(results));
+      else process.stdout.write(formatCaseReport(stats, seeds, ticks));
+    });
+}

@@ -1,0 +1,50 @@
+/**
+ * Many runs on all cores: a piscina worker pool, or this thread when one job is asked for.
+ * Results come back in the order of the specs whatever order the workers finish in, so the
+ * output does not depend on the number of jobs.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { RunSpec, RunSummary } from '../sim/index';
+import summaryTask from './workers/summary-task';
+
+export interface RunManyOptions {
+  readonly jobs?: number;
+  /** Called after each finished run with the number done so far. */
+  readonly onProgress?: (done: number) => void;
+}
+
+export const defaultJobs = () => availableParallelism();
+
+export async function runMany(specs: readonly RunSpec[], opts: RunManyOptions = {}): Promise<RunSummary[]> {
+  const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), specs.length));
+  let done = 0;
+  const tick = () => opts.onProgress?.(++done);
+  if (jobs === 1) {
+    const out: RunSummary[] = [];
+    for (const spec of specs) {
+      out.push(summaryTask(spec));
+      tick();
+      // Let the progress bar draw and signals arrive between runs.
+      await new Promise((r) => setImmediate(r));
+    }
+    return out;
+  }
+  const pool = new Piscina({
+    filename: new URL('./workers/summary-worker.mjs', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 1000,
+  });
+  try {
+    return await Promise.all(
+      specs.map(async (spec) => {
+        const s = (await pool.run(spec)) as RunSummary;
+        tick();
+        return s;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}

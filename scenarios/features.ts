@@ -1,0 +1,297 @@
+/**
+ * The one mapping from a case's documented features to model parameters.
+ *
+ * A feature is something a historian can establish from documents (was there armed conflict,
+ * did a permanent member back the perpetrators, how far did the hate radio reach); its levels
+ * are coarse on purpose, so that a profile can only say what the sources say, and every case
+ * that shares a level gets the same numbers. Nothing here is tuned to make a case come out as
+ * the article reads it: the level values are set once, for all cases, with the reason in `why`.
+ * `docs/scenarios.md` renders this table; a test keeps it current.
+ */
+import type { ParamName, ParamValue } from '../sim/index';
+
+type Mapped = Partial<Record<ParamName, ParamValue>>;
+
+interface FeatureBase {
+  readonly name: string;
+  /** What the feature records, in words a case writer can check against the sources. */
+  readonly description: string;
+  /** Why these parameters and these values: the argument anyone can read and dispute. */
+  readonly why: string;
+}
+
+export interface LevelFeature extends FeatureBase {
+  readonly kind: 'levels';
+  /** Each level, in order from least to most, with the parameters it sets. */
+  readonly levels: Readonly<Record<string, Mapped>>;
+}
+
+export interface CountFeature extends FeatureBase {
+  readonly kind: 'count';
+  readonly min: number;
+  readonly max: number;
+  readonly unit: string;
+  /** The parameter the count sets: param = count x scale, or count x scale / agents when `perAgent`. */
+  readonly param: ParamName;
+  readonly scale: number;
+  /** The count is a total over the population, spread over the model's agents. */
+  readonly perAgent?: boolean;
+}
+
+export type FeatureDef = LevelFeature | CountFeature;
+
+const LUCK = 'Luck 2018';
+
+export const FEATURE_DEFS: readonly FeatureDef[] = [
+  // ---- the situation --------------------------------------------------------------------------
+  {
+    name: 'armedConflict',
+    kind: 'levels',
+    description: 'Armed conflict or instability around the crisis (Framework risk factor 1).',
+    levels: { none: { armedConflict: 0 }, instability: { armedConflict: 0.3 }, 'civil-war': { armedConflict: 0.8 } },
+    why: `Risk factor 1. In the model it draws the Secretariat's attention and shapes its reading; ${LUCK} (Shortcomings) stresses that atrocities also happen "without armed conflict", so \`none\` is a real level, not a safe one.`,
+  },
+  {
+    name: 'stateWeakness',
+    kind: 'levels',
+    description: 'Weakness of state structures (Framework risk factor 3).',
+    levels: { low: { stateWeakness: 0.2 }, medium: { stateWeakness: 0.45 }, high: { stateWeakness: 0.75 } },
+    why: 'Risk factor 3; a weak state raises the leadership\'s motive in the model. Three even steps across the range.',
+  },
+  {
+    name: 'priorAtrocities',
+    kind: 'levels',
+    description: 'Record of earlier mass violence against the same group (Framework risk factor 2).',
+    levels: { none: { priorAtrocities: 0 }, some: { priorAtrocities: 0.4 }, severe: { priorAtrocities: 0.85 } },
+    why: `Risk factor 2; ${LUCK} (Shortcomings): "the best predictor of genocide is past genocide". \`some\` is localised or decades-old violence; \`severe\` is mass killing within living memory.`,
+  },
+  {
+    name: 'affectedPopulation',
+    kind: 'count',
+    min: 10,
+    max: 100_000,
+    unit: 'thousand people',
+    param: 'peoplePerAgent',
+    scale: 1000,
+    perAgent: true,
+    description: 'People living in the area the model represents (the same area as targetGroupShare), in thousands.',
+    why: 'Sets the scale: each agent stands for population / agents people, so deaths are counted in people and the mass-atrocity threshold (in people) means the same in every case. Held when --agents changes the resolution.',
+  },
+  {
+    name: 'targetGroupShare',
+    kind: 'count',
+    min: 1,
+    max: 90,
+    unit: 'percent',
+    param: 'targetShare',
+    scale: 0.01,
+    description: 'The targeted group as a percentage of the population in the affected area (documented census or estimate, rounded to a whole percent).',
+    why: 'A demographic fact, passed through as a share (percent / 100).',
+  },
+  // ---- the perpetrators -----------------------------------------------------------------------
+  {
+    name: 'perpetratorType',
+    kind: 'levels',
+    description: 'Who leads the perpetrators: a government, an armed group, or an extremist armed group.',
+    levels: {
+      government: { perpetratorType: 'government' },
+      'armed-group': { perpetratorType: 'armed-group' },
+      'extremist-armed-group': { perpetratorType: 'extremist-armed-group' },
+    },
+    why: `${LUCK} (Shortcomings): the ICC message falls on deaf ears when "the atrocities are being committed by extremist armed groups". Passed through unchanged.`,
+  },
+  {
+    name: 'existentialStakes',
+    kind: 'levels',
+    description: 'Whether the leadership sees the struggle as a fight for its survival.',
+    levels: {
+      no: { existentialStakes: 0, stakes: 0.45 },
+      partly: { existentialStakes: 0.5, stakes: 0.6 },
+      yes: { existentialStakes: 0.9, stakes: 0.75 },
+    },
+    why: `${LUCK} (Shortcomings): the message falls on deaf ears "when the targeted leadership already sees the struggle in existential terms". Existential stakes both raise the motive (stakes) and discount deterrence (existentialStakes); the two move together.`,
+  },
+  {
+    name: 'regimeCohesion',
+    kind: 'levels',
+    description: 'How united the perpetrating leadership is: divided (open rifts, moderates in power), mixed, or united.',
+    levels: { divided: { cohesion: 0.2 }, mixed: { cohesion: 0.5 }, united: { cohesion: 0.85 } },
+    why: `${LUCK} (Shortcomings): quiet diplomacy works "especially when the regime is divided or not fully committed to a genocidal project". Cohesion is how far outside messages can shift the factions.`,
+  },
+  {
+    name: 'hardliners',
+    kind: 'levels',
+    description: 'Weight of hardliners against moderates in the leadership when the period opens.',
+    levels: { minority: { hardliners: 0.3 }, balanced: { hardliners: 0.5 }, dominant: { hardliners: 0.75 } },
+    why: 'The factions\' balance decides the leadership\'s choices (model brief, Agents 1). Kept apart from cohesion: a regime can be divided yet led by its hardliners.',
+  },
+  {
+    name: 'patron',
+    kind: 'levels',
+    description: 'A permanent member of the Security Council backs the perpetrating leadership.',
+    levels: { no: { patron: false }, yes: { patron: true } },
+    why: `${LUCK} (Shortcomings): the ICC message fails when the leadership "has the backing of a permanent member of the Security Council". The patron vetoes coercive measures and blunts deterrence.`,
+  },
+  {
+    name: 'deterrentThreats',
+    kind: 'levels',
+    description: 'Standing credibility of outside consequences at the start: international criminal jurisdiction, sanctions, forces able to intervene.',
+    levels: { none: { deterrence: 0.05 }, weak: { deterrence: 0.2 }, moderate: { deterrence: 0.35 }, strong: { deterrence: 0.55 } },
+    why: `${LUCK} (Potential, Shortcomings): the ICC adds "a critical talking point about the decline of impunity". \`none\` is no tribunal with jurisdiction; \`weak\` a tribunal or court without reach over the leaders; \`moderate\` ICC jurisdiction; \`strong\` jurisdiction plus a credible force nearby. Council measures taken during the run add to this baseline.`,
+  },
+  // ---- the population and the media -----------------------------------------------------------
+  {
+    name: 'hateMediaReach',
+    kind: 'levels',
+    description: 'How far hate propaganda reaches: none, local (community or vernacular outlets, rumour), or national (broadcast).',
+    levels: { none: { incitementReach: 0.05 }, local: { incitementReach: 0.3 }, national: { incitementReach: 0.7 } },
+    why: 'Model brief, settings: incitement is "how strong and how far-reaching"; RTLM reached most of Rwanda by radio (Yanagizawa-Drott 2014). Reach is the share of agents exposed on a day of incitement.',
+  },
+  {
+    name: 'incitementIntensity',
+    kind: 'levels',
+    description: 'How virulent the propaganda is: low (grievance), moderate (dehumanising), extreme (explicit calls to kill).',
+    levels: { low: { incitement: 0.25 }, moderate: { incitement: 0.5 }, extreme: { incitement: 0.8 } },
+    why: `${LUCK} (Potential): "discouraging the incitement of atrocity crimes". Strength is how far exposure lowers thresholds to join; the three levels follow the Framework's triggering factors (risk factor 8).`,
+  },
+  {
+    name: 'localPartners',
+    kind: 'levels',
+    description: 'Civil society, clergy, media, business and parliaments able to push back: absent (closed rule), weak, or strong.',
+    levels: { absent: { localPartners: 0.05 }, weak: { localPartners: 0.3 }, strong: { localPartners: 0.75 } },
+    why: `${LUCK} (Implications): "Where no such partners can be engaged because of the authoritarian or totalitarian nature of the political and security systems ... external actors have much less to work with". Partners multiply counter-messaging and resistance.`,
+  },
+  // ---- mediators and the UN -------------------------------------------------------------------
+  {
+    name: 'mediation',
+    kind: 'levels',
+    description: 'The mediation track: none, a modest one (one envoy or body), or high-level (several bodies, senior figures).',
+    levels: {
+      none: { mediationTrack: false, mediators: 0 },
+      modest: { mediationTrack: true, mediators: 1 },
+      'high-level': { mediationTrack: true, mediators: 4 },
+    },
+    why: `${LUCK} (Implications): "The United Nations, regional arrangements, neighbors, influential governments" interrupt the chain of decisions; quiet diplomacy "by the Secretary-General and/or senior regional figures" can make a difference. A track also carries the spoiler risk (Shortcomings).`,
+  },
+  {
+    name: 'impartiality',
+    kind: 'levels',
+    description: 'The stance of the UN and the mediators towards the parties: taking sides, balanced, or strictly even-handed.',
+    levels: { partisan: { impartiality: 0.25 }, balanced: { impartiality: 0.55 }, strict: { impartiality: 0.85 } },
+    why: `${LUCK} (Remedies): impartiality "has its place, but should not be applied uniformly"; the article cites The Fall of Srebrenica faulting the "institutional ideology of impartiality even when confronted with attempted genocide".`,
+  },
+  {
+    name: 'earlyWarning',
+    kind: 'levels',
+    description: 'Quality of the information reaching UN headquarters: poor, fair, or good (specific, timely warnings).',
+    levels: { poor: { earlyWarningNoise: 0.3 }, fair: { earlyWarningNoise: 0.15 }, good: { earlyWarningNoise: 0.07 } },
+    why: `${LUCK} (Implications): "Early warning ... is much less of a problem than assessment and framing". Quality is the noise on the Secretariat's daily risk signal; framing is a separate feature.`,
+  },
+  {
+    name: 'secretariatFraming',
+    kind: 'levels',
+    description: "The Secretariat's reading of the crisis as it opened: a conflict, a humanitarian emergency, or an atrocity risk.",
+    levels: {
+      conflict: { framingLens: 'conflict' },
+      humanitarian: { framingLens: 'humanitarian' },
+      atrocity: { framingLens: 'atrocity' },
+    },
+    why: `${LUCK} (Implications): "Why was Rwanda framed chiefly as a matter of implementing the Arusha accords ...? Why was Sri Lanka regarded as a primarily humanitarian matter?" Passed through as the habitual lens.`,
+  },
+  {
+    name: 'selfCensorship',
+    kind: 'levels',
+    description: 'How far the Secretariat trimmed what it told the Council: candid, usual, or strong.',
+    levels: { candid: { selfCensorship: 0.2 }, usual: { selfCensorship: 0.5 }, strong: { selfCensorship: 0.8 } },
+    why: `${LUCK} (Shortcomings): "Too often, the Secretariat engages in pre-emptive self-censorship"; the Brahimi report's "what it needs to hear, not what it wants to hear".`,
+  },
+  {
+    name: 'specialAdviserAccess',
+    kind: 'levels',
+    description: 'How the Special Adviser on the Prevention of Genocide reached the Secretary-General; "none" before the post existed (2004).',
+    levels: {
+      none: { specialAdviserAccess: 'filtered' },
+      filtered: { specialAdviserAccess: 'filtered' },
+      direct: { specialAdviserAccess: 'direct' },
+    },
+    why: `${LUCK} (Shortcomings): "risks in imposing any barriers to the direct access of those mandated to prevent atrocity crimes". The model has no setting for no adviser; \`none\` maps to \`filtered\`, the nearer of the two (atrocity warnings reach the Secretary-General only through others).`,
+  },
+  {
+    name: 'councilEngagement',
+    kind: 'levels',
+    description: 'Disposition of the Security Council\'s members to act on the situation: reluctant, divided, or engaged.',
+    levels: { reluctant: { councilWillingness: 0.25 }, divided: { councilWillingness: 0.45 }, engaged: { councilWillingness: 0.7 } },
+    why: `${LUCK} (Shortcomings): "the 193 Member States are simultaneously the greatest strength and the greatest weakness"; the mean disposition of the fifteen members. A patron's veto is a separate feature.`,
+  },
+  {
+    name: 'forceDoctrine',
+    kind: 'levels',
+    description: 'How the Council treated force in this situation: strictly last, after every other step, or as a measure of last resort available early.',
+    levels: {
+      'strict-last-resort': { forceDoctrine: 'strict-last-resort' },
+      'measure-of-last-resort': { forceDoctrine: 'measure-of-last-resort' },
+    },
+    why: `${LUCK} (Remedies): "measure of last resort" against force "as a last resort in a sequential or chronological manner". Passed through.`,
+  },
+  // ---- protection on the ground ---------------------------------------------------------------
+  {
+    name: 'peacekeepers',
+    kind: 'levels',
+    description: 'UN peacekeepers on the ground when the period opens: none, limited (a few areas), or widespread.',
+    levels: { none: { peacekeeperCoverage: 0 }, limited: { peacekeeperCoverage: 0.25 }, widespread: { peacekeeperCoverage: 0.6 } },
+    why: `${LUCK} (Shortcomings): "the presence of UN peacekeepers on the ground—has proven to be a mixed blessing". Coverage is the share of regions with a presence.`,
+  },
+  {
+    name: 'peacekeeperCapacity',
+    kind: 'levels',
+    description: 'Strength of the peacekeepers where present, against the local perpetrator force: low, medium, or high.',
+    levels: { low: { peacekeeperCapacity: 0.15 }, medium: { peacekeeperCapacity: 0.4 }, high: { peacekeeperCapacity: 0.75 } },
+    why: 'Hultman, Kathman and Shannon 2013: several thousand troops sharply reduce killings of civilians; a few hundred lightly armed do not.',
+  },
+  {
+    name: 'peacekeeperMandate',
+    kind: 'levels',
+    description: 'The peacekeepers\' mandate: weak (monitoring, self-defence) or robust (protection of civilians, Chapter VII).',
+    levels: { weak: { mandate: 'weak' }, robust: { mandate: 'robust' } },
+    why: `${LUCK} (Shortcomings): the UN "does not have a well-developed doctrine for the use of force ... for the explicit purpose of protecting civilians". Passed through.`,
+  },
+  {
+    name: 'safeAreas',
+    kind: 'count',
+    min: 0,
+    max: 20,
+    unit: 'areas',
+    param: 'safeAreas',
+    scale: 1,
+    description: 'Areas the Security Council declared safe for the targeted population (each becomes one region of the model).',
+    why: `${LUCK} (Shortcomings): "A moral hazard can be created when the promise of protection is not matched by commensurate action ... as with the Security Council's declaration of safe areas in Bosnia-Herzegovina". Passed through as a count of regions (the model has 20 regions by default).`,
+  },
+  {
+    name: 'safeAreaCapacity',
+    kind: 'levels',
+    description: 'Capacity to defend the declared safe areas: low, medium, or high.',
+    levels: { low: { safeAreaCapacity: 0.1 }, medium: { safeAreaCapacity: 0.4 }, high: { safeAreaCapacity: 0.75 } },
+    why: `${LUCK} (Implications): "Why was it believed that Serbian forces would not test the Security Council's will to enforce the safe areas it had established?"`,
+  },
+];
+
+export const FEATURE_BY_NAME: ReadonlyMap<string, FeatureDef> = new Map(FEATURE_DEFS.map((f) => [f.name, f]));
+
+/**
+ * The parameters one feature value sets (the value must already be valid); `agents` is the
+ * number of population agents, for counts spread over them.
+ */
+export function featureParams(def: FeatureDef, value: string | number, agents: number): Mapped {
+  if (def.kind === 'count') {
+    const total = (value as number) * def.scale;
+    // Rounded so that 14 percent maps to 0.14 exactly, not 0.14000000000000001.
+    return { [def.param]: Math.round((def.perAgent ? total / agents : total) * 1e9) / 1e9 };
+  }
+  return def.levels[value as string];
+}
+
+/** Every parameter a feature can set, for the mapping table and the disjointness check. */
+export function featureTargets(def: FeatureDef): ParamName[] {
+  if (def.kind === 'count') return [def.param];
+  return [...new Set(Object.values(def.levels).flatMap((m) => Object.keys(m) as ParamName[]))];
+}

@@ -1,0 +1,50 @@
+/**
+ * What a model must provide to run on the engine. The engine (model.ts) owns everything that is
+ * the same for every model: validating the spec, the named seeded streams, the scheduled
+ * parameter changes, the preallocated series, stepping one tick at a time, the summary, run
+ * files, replay and the results hash. A model supplies only its parameters, its observables,
+ * how to build its world and how to advance it one tick.
+ *
+ * Models: r2p-luck-2018 (the main model), epstein-civil-violence and epstein-ethnic-violence
+ * (the reference models, sim/models/epstein/).
+ */
+import type { ParamDef, ParamValue } from './params/schema';
+import type { SeriesDef } from './observables';
+import type { Streams } from './rng';
+
+/** One logged action (an organ's decision, a scheduled change, an outcome). */
+export interface KernelEvent {
+  readonly tick: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly detail?: string;
+}
+
+/** A model's parameters as plain values, keyed by the names of its ParamDefs. */
+export type KernelParams = Readonly<Record<string, ParamValue>>;
+
+export interface ModelKernel<W = unknown, S extends object = Record<string, unknown>> {
+  /** Stable id, used by `--model` and recorded in run files, e.g. "epstein-civil-violence". */
+  readonly id: string;
+  /** Versioned model name recorded in run files; bump when results change, e.g. "epstein-2002/1". */
+  readonly version: string;
+  readonly title: string;
+  /** The one source of truth for this model's parameters (same shape as the main model's). */
+  readonly params: readonly ParamDef[];
+  /** Named bundles of parameter values (e.g. the "mesa" and "netlogo" presets); documented. */
+  readonly presets?: Readonly<Record<string, { readonly description: string; readonly values: KernelParams }>>;
+  /** What one tick records, in order; the run file's series and the hash follow this order. */
+  readonly series: readonly SeriesDef[];
+  readonly defaultTicks: number;
+  /** Build the world from the initial parameters; set-up draws come from `streams` (tick -1). */
+  create(p: KernelParams, streams: Streams): W;
+  /**
+   * Advance the world one tick under the parameters in force, drawing only from `streams` at
+   * `tick`, and write this tick's observables into `out` (one slot per series, in order).
+   */
+  step(w: W, p: KernelParams, tick: number, streams: Streams, out: Float64Array): void;
+  /** The run summary (plain JSON data) from the world and the recorded series. */
+  summarise(w: W, series: Readonly<Record<string, Float64Array>>, ticks: number, p: KernelParams): S;
+  /** Events logged so far (optional; the engine adds scheduled changes itself). */
+  events?(w: W): readonly KernelEvent[];
+}
