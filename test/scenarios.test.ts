@@ -26,7 +26,7 @@ import {
 } from '../scenarios/index';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ARTICLE = readFileSync(join(ROOT, '../shared/seed/luck-2018-why-the-un-underperforms.txt'), 'utf8');
+const ARTICLE = readFileSync(join(ROOT, 'docs/sources/luck-2018-why-the-un-underperforms.txt'), 'utf8');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
