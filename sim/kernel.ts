@@ -47,4 +47,6 @@ export interface ModelKernel<W = unknown, S extends object = Record<string, unkn
   summarise(w: W, series: Readonly<Record<string, Float64Array>>, ticks: number, p: KernelParams): S;
   /** Events logged so far (optional; the engine adds scheduled changes itself). */
   events?(w: W): readonly KernelEvent[];
+  /** Agents that act in a tick, for agent-steps per second (bench). */
+  agentCount(w: W, p: KernelParams): number;
 }

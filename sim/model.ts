@@ -49,6 +49,7 @@ export const r2pKernel: ModelKernel<World, RunSummary> = {
   step: (w, p, t, streams, out) => tickStep(w, p as Params, t, streams, out),
   summarise: (w, series, ticks, p) => summarise(w, series, ticks, p as Params),
   events: (w) => w.events,
+  agentCount: (w) => w.n,
 };
 
 function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64Array): void {
