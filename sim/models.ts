@@ -5,6 +5,7 @@
 import { createKernelModel, type Model, type ModelOptions, type RunResult, type RunSpec } from './engine';
 import type { ModelKernel } from './kernel';
 import { r2pKernel } from './model';
+import { civilViolence, ethnicViolence } from './models/epstein/index';
 import type { Params } from './params/schema';
 import { ParamError } from './params/validate';
 import type { RunSummary } from './summary';
@@ -13,7 +14,7 @@ import type { World } from './world';
 export const DEFAULT_MODEL = r2pKernel.id;
 
 /** Every model, main model first. */
-export const MODELS: readonly ModelKernel<any, any>[] = [r2pKernel];
+export const MODELS: readonly ModelKernel<any, any>[] = [r2pKernel, civilViolence, ethnicViolence];
 
 export function modelKernel(id: string, field = 'model'): ModelKernel<unknown, Record<string, unknown>> {
   const k = MODELS.find((m) => m.id === id);
