@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --only NAME]`: engine speed and memory, single thread: the main
  * model on the default scenario at four sizes, and Epstein's civil-violence Model I with the
- * mesa preset at the two sizes Mesa was measured at (shared/reference/epstein-2002.md). Agent-steps per second counts stepping only (set-up is reported apart);
+ * mesa preset at the two sizes Mesa was measured at (docs/sources/epstein-2002-reference.md). Agent-steps per second counts stepping only (set-up is reported apart);
  * bytes per agent is the growth of the JS heap plus array buffers while the finished model is
  * still held, after a full GC (run under --expose-gc), divided by agents: median over repeats.
  * It includes each run's fixed costs (the per-tick series, about 48 x ticks x 8 bytes), which

@@ -23,6 +23,6 @@ export function formatSummary(s: RunSummary, label: string): string {
 export function formatGenericSummary(summary: object, label: string): string {
   const entries = Object.entries(summary as Record<string, unknown>);
   const w = Math.max(...entries.map(([k]) => k.length), 8);
-  const show = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? int(v) : v.toFixed(3)) : v === null ? 'none' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const show = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? int(v) : v.toFixed(3)) : v === null ? '-' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   return `${label}\n${entries.map(([k, v]) => `  ${`${k}:`.padEnd(w + 2)} ${show(v)}`).join('\n')}\n`;
 }

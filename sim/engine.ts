@@ -14,6 +14,7 @@ import {
   validateSchedule,
   validateSeed,
   validateTicks,
+  type ScheduleEntry,
   type ScheduledChange,
 } from './params/validate';
 import { Streams, seedText, type DrawObserver } from './rng';
@@ -25,7 +26,8 @@ export interface RunSpec {
   readonly params?: Readonly<Record<string, unknown>>;
   readonly seed: number | string;
   readonly ticks?: number;
-  readonly schedule?: readonly ScheduledChange[];
+  /** Parameter changes {tick, name, value}, checked against the model's schema. */
+  readonly schedule?: readonly ScheduleEntry[];
 }
 
 export interface ModelOptions {

@@ -24,6 +24,7 @@ export {
   parseSeed,
   validateTicks,
   type ScheduledChange,
+  type ScheduleEntry,
 } from './params/validate';
 export { SERIES, type SeriesDef } from './observables';
 export { RISK_FACTORS } from './risk';

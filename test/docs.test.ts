@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { PARAM_DEFS } from '../sim/index';
+import { MODELS_BEGIN, blockOf, referenceModelsBlock } from '../cli/gen-docs';
 
 describe('docs', () => {
   it('docs/parameters.md matches the parameter schema', () => {
@@ -11,6 +12,11 @@ describe('docs', () => {
     expect(r.status).toBe(0);
     const onDisk = readFileSync('docs/parameters.md', 'utf8');
     expect(onDisk, 'regenerate: node cli/r2p-sim.mjs params --markdown > docs/parameters.md').toBe(r.stdout);
+  });
+
+  it('docs/reference-models.md holds every reference model\'s parameters and presets, up to date', () => {
+    const doc = readFileSync('docs/reference-models.md', 'utf8');
+    expect(blockOf(doc, MODELS_BEGIN), 'regenerate: npm run docs').toBe(referenceModelsBlock().trim());
   });
 
   it('docs/ODD.md names every parameter of the schema', () => {

@@ -30,6 +30,13 @@ export interface ScheduledChange {
   readonly value: ParamValue;
 }
 
+/** A schedule entry as given (any model's parameter names); validateSchedule checks it. */
+export interface ScheduleEntry {
+  readonly tick: number;
+  readonly name: string;
+  readonly value: unknown;
+}
+
 export const MAX_TICKS = 36_500;
 
 function show(v: unknown): string {
@@ -179,7 +186,7 @@ export function parseSetting(text: string, defs: ParamDefs = PARAM_DEFS as Param
 }
 
 /** Check a schedule against the run length; structural parameters cannot change mid-run. */
-export function validateSchedule(schedule: readonly ScheduledChange[], ticks: number, defs: ParamDefs = PARAM_DEFS as ParamDefs): ScheduledChange[] {
+export function validateSchedule(schedule: readonly ScheduleEntry[], ticks: number, defs: ParamDefs = PARAM_DEFS as ParamDefs): ScheduledChange[] {
   if (!Array.isArray(schedule)) throw new ParamError('schedule', schedule, 'a list of {tick, name, value}');
   return schedule.map((c, i) => {
     const field = `schedule[${i}]`;

@@ -1,6 +1,6 @@
 /**
  * Epstein (2002), "Modeling civil violence", Model I: citizens and cops on a torus.
- * The facts, rule by rule: shared/reference/epstein-2002.md. The defaults (and the `mesa`
+ * The facts, rule by rule: docs/sources/epstein-2002-reference.md. The defaults (and the `mesa`
  * preset) follow Mesa 3.3's example `epstein_civil_violence` exactly, rule for rule; the
  * switches arrestRounding / neighbourhood / jailTerm / movement give NetLogo's and the paper's
  * variants.

@@ -1,6 +1,6 @@
 /**
  * Epstein (2002), "Modeling civil violence", Model II: violence between two ethnic groups, with
- * peacekeepers. Facts: shared/reference/epstein-2002.md, section "Model II".
+ * peacekeepers. Facts: docs/sources/epstein-2002-reference.md, section "Model II".
  *
  *   Each citizen belongs to group A or B (probability groupShare for A, 1/2 by default) and has
  *   hardship H and risk aversion R ~ U(0,1). L is the legitimacy an agent grants the OTHER group;
@@ -141,7 +141,7 @@ export interface EthnicWorld extends CopGrid {
   totalArrests: number;
   firstKillTick: number | null;
   eliminationTick: number | null;
-  survivor: 'A' | 'B' | 'none' | null;
+  survivor: 'A' | 'B' | 'neither' | null;
   readonly events: KernelEvent[];
 }
 
@@ -424,7 +424,7 @@ function recordEthnic(w: EthnicWorld, tick: number, out: Float64Array): void {
   // Elimination (choice 7): the first tick at whose end a group has no members.
   if (w.eliminationTick === null && (a === 0 || b === 0)) {
     w.eliminationTick = tick;
-    w.survivor = a > 0 ? 'A' : b > 0 ? 'B' : 'none';
+    w.survivor = a > 0 ? 'A' : b > 0 ? 'B' : 'neither';
     w.events.push({ tick, actor: 'model', action: 'eliminated', detail: a === 0 && b === 0 ? 'both groups' : `group ${a === 0 ? 'A' : 'B'}` });
   }
 }
@@ -432,8 +432,8 @@ function recordEthnic(w: EthnicWorld, tick: number, out: Float64Array): void {
 export interface EthnicSummary {
   /** First tick (0-based) at whose end a group had no members; null if both survived. */
   readonly eliminationTick: number | null;
-  /** The group left when the other was eliminated ('none' if both went at once); null if none was. */
-  readonly survivor: 'A' | 'B' | 'none' | null;
+  /** The group left when the other was eliminated ('neither' if both went at once); null if neither was eliminated. */
+  readonly survivor: 'A' | 'B' | 'neither' | null;
   readonly killsByA: number;
   readonly killsByB: number;
   readonly firstKillTick: number | null;

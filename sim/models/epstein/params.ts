@@ -1,6 +1,6 @@
 /**
  * Parameters and presets of Epstein's (2002) civil-violence models, as the engine's ParamDefs.
- * Facts and sources: shared/reference/epstein-2002.md (the rules, Mesa's exact rules, the runs).
+ * Facts and sources: docs/sources/epstein-2002-reference.md (the rules, Mesa's exact rules, the runs).
  *
  * Model I defaults are Mesa 3.3's example (`mesa/examples/advanced/epstein_civil_violence`), so
  * the defaults and the `mesa` preset are the same run. The switches (arrestRounding,
