@@ -134,13 +134,14 @@ describe('r2p-sim run --scenario FILE', () => {
 
 describe('r2p-sim cases', () => {
   it('reports every case over a handful of seeds, beside the article, the same on 1 and 2 threads', () => {
-    const one = cli('cases', '--seeds', '3', '--ticks', '200', '--jobs', '1');
+    const one = cli('cases', '--seeds', '3', '--ticks', '200', '--agents', '3000', '--jobs', '1');
     expect(one.status, one.what).toBe(0);
     expect(one.stdout).toContain('7 scenarios x 3 seeds');
+    expect(one.stdout).toContain('3000 agents');
     for (const s of CASES) expect(one.stdout).toContain(s.title);
     expect(one.stdout).toMatch(/P\(mass atrocity\)/);
     expect(one.stdout).toMatch(/agrees|DISAGREES/);
-    const two = cli('cases', '--seeds', '3', '--ticks', '200', '--jobs', '2');
+    const two = cli('cases', '--seeds', '3', '--ticks', '200', '--agents', '3000', '--jobs', '2');
     expect(two.status, two.what).toBe(0);
     expect(two.stdout).toBe(one.stdout);
   });
@@ -162,6 +163,9 @@ describe('r2p-sim cases', () => {
     const r = cli('cases', '--seeds', '0');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--seeds: got "0", expected an integer from 1 to 100000');
+    const r1 = cli('cases', '--agents', '50');
+    expect(r1.status).toBe(2);
+    expect(r1.stderr).toContain('--agents: got 50, expected an integer from 100 to 2000000');
     const r2 = cli('cases', 'nowhere');
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain('r2p-sim: error: scenario: got "nowhere"');

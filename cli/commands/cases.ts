@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { DEFAULT_TICKS, ENGINE, ParamError, defaultParams, validateTicks, type RunSpec } from '../../sim/index';
+import { DEFAULT_TICKS, ENGINE, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
 import { CASES, caseStats, runOutcome, scenarioParams, type CaseStats, type Scenario } from '../../scenarios/index';
 import { UsageError } from '../errors';
 import { defaultJobs, runMany } from '../run-many';
@@ -20,10 +20,10 @@ const pct = (x: number) => `${Math.round(100 * x)}%`;
 const people = (n: number) => Math.round(n).toLocaleString('en-US');
 const p2 = (x: number) => x.toFixed(2);
 
-export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks: number): string {
+export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks: number, agents?: number): string {
   const p = defaultParams();
   const lines = [
-    `Case report: ${stats.length} scenario${stats.length === 1 ? '' : 's'} x ${seeds} seeds (1-${seeds}, the same seeds for every case), ${ticks} days, model ${ENGINE.model}.`,
+    `Case report: ${stats.length} scenario${stats.length === 1 ? '' : 's'} x ${seeds} seeds (1-${seeds}, the same seeds for every case), ${ticks} days, ${agents ?? 'the scenarios\''} agents, model ${ENGINE.model}.`,
     `Mass atrocity: at least ${people(p.atrocityThreshold)} people of the targeted group killed within ${p.atrocityWindow} days (Early Warning Project threshold).`,
     'Model reading of a run: failed = mass atrocity; curbed = killing below the threshold; prevented = no one killed.',
     "Model reading of a case: the median run on that scale. The article's reading is the reference, never an input.",
@@ -71,18 +71,20 @@ export function casesCommand(): Command {
     .argument('[scenario...]', 'scenario ids or files (default: every built-in case)')
     .option('--seeds <n>', 'seeds per case (1..N, paired across cases)', '200')
     .option('--ticks <t>', 'days per run', String(DEFAULT_TICKS))
+    .option('--agents <n>', 'population agents per run (default: the scenario\'s; the documented population is spread over them)')
     .option('--jobs <n>', 'worker threads (default: all cores)')
     .option('--json', 'print the statistics and every run\'s outcome as JSON')
     .option('--csv', 'print one tidy row per run (scenario, seed, outcome) as CSV')
-    .action(async (refs: string[], opts: { seeds: string; ticks: string; jobs?: string; json?: boolean; csv?: boolean }) => {
+    .action(async (refs: string[], opts: { seeds: string; ticks: string; agents?: string; jobs?: string; json?: boolean; csv?: boolean }) => {
       if (opts.json && opts.csv) throw new UsageError('--json and --csv: choose one output format');
       const seeds = positiveInt(opts.seeds, '--seeds', 100_000);
       const ticks = validateTicks(Number(opts.ticks), '--ticks');
       const jobs = opts.jobs === undefined ? defaultJobs() : positiveInt(opts.jobs, '--jobs', 256);
+      const agents = opts.agents === undefined ? undefined : (parseValue(PARAM_BY_NAME.get('agents')!, opts.agents, '--agents') as number);
       const scenarios = refs.length ? refs.map((r) => loadScenario(r, 'scenario')) : [...CASES];
       const specs: RunSpec[] = [];
       for (const s of scenarios) {
-        const params = scenarioParams(s);
+        const params = scenarioParams(s, s.id, agents);
         for (let seed = 1; seed <= seeds; seed++) specs.push({ params, seed, ticks });
       }
       const bar = process.stderr.isTTY && !opts.json && !opts.csv ? new SingleBar({ format: 'cases {bar} {value}/{total} runs | {eta_formatted} left', etaBuffer: 50 }) : null;
@@ -94,8 +96,8 @@ export function casesCommand(): Command {
         outcomes: summaries.slice(i * seeds, (i + 1) * seeds).map((s, k) => runOutcome(k + 1, s)),
       }));
       const stats = results.map(({ scenario, outcomes }) => caseStats(scenario, outcomes));
-      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: ENGINE, seeds, ticks, cases: stats, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
+      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: ENGINE, seeds, ticks, agents: agents ?? null, cases: stats, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
       else if (opts.csv) process.stdout.write(casesCsv(results));
-      else process.stdout.write(formatCaseReport(stats, seeds, ticks));
+      else process.stdout.write(formatCaseReport(stats, seeds, ticks, agents));
     });
 }
