@@ -12,13 +12,13 @@ import { MODELS, createModel, defaultParams, type RunSpec } from '../sim/index';
 interface Workload {
   readonly workload: string;
   readonly model: string;
+  readonly preset?: string;
   readonly params: Readonly<Record<string, unknown>>;
   readonly ticks: number;
   readonly repeats: number;
 }
 
 const main = (agents: number) => ({ ...defaultParams(), agents });
-const mesa = (size: number) => ({ ...(MODELS.find((m) => m.id === 'epstein-civil-violence')?.presets?.mesa.values ?? {}), width: size, height: size });
 
 const WORKLOADS: readonly Workload[] = [
   { workload: 'default-1k', model: 'r2p-luck-2018', params: main(1_000), ticks: 365, repeats: 7 },
@@ -26,8 +26,8 @@ const WORKLOADS: readonly Workload[] = [
   { workload: 'default-100k', model: 'r2p-luck-2018', params: main(100_000), ticks: 365, repeats: 3 },
   { workload: 'default-1m', model: 'r2p-luck-2018', params: main(1_000_000), ticks: 60, repeats: 1 },
   // Mesa's figures: about 32,000 agent-steps/s at 40x40 x 200 steps and 22,000 at 100x100 x 100.
-  { workload: 'epstein-mesa-40', model: 'epstein-civil-violence', params: mesa(40), ticks: 200, repeats: 7 },
-  { workload: 'epstein-mesa-100', model: 'epstein-civil-violence', params: mesa(100), ticks: 100, repeats: 5 },
+  { workload: 'epstein-mesa-40', model: 'epstein-civil-violence', preset: 'mesa', params: { width: 40, height: 40 }, ticks: 200, repeats: 7 },
+  { workload: 'epstein-mesa-100', model: 'epstein-civil-violence', preset: 'mesa', params: { width: 100, height: 100 }, ticks: 100, repeats: 5 },
 ].filter((w) => MODELS.some((m) => m.id === w.model));
 
 const args = process.argv.slice(2);
@@ -57,7 +57,7 @@ function median(xs: number[]): number {
 async function runOnce(w: Workload, seed: number): Promise<{ setupMs: number; rate: number; bytes: number; agents: number }> {
   const before = await heapBytes();
   const t0 = performance.now();
-  const model = createModel({ model: w.model, seed, ticks: w.ticks, params: w.params } as RunSpec);
+  const model = createModel({ model: w.model, preset: w.preset, seed, ticks: w.ticks, params: w.params } as RunSpec);
   const t1 = performance.now();
   // Agent-steps count the agents that act each tick (Mesa's measure: every agent, jailed too).
   const agents = model.kernel.agentCount(model.world, model.params);
@@ -94,7 +94,7 @@ async function measure(w: Workload) {
 
 // Warm the JIT first, so that small workloads measure the engine and not the compiler.
 for (let k = 0; k < 20; k++) createModel({ seed: 1000 + k, ticks: 365, params: main(1_000) }).run();
-for (const w of WORKLOADS.filter((x) => x.model !== 'r2p-luck-2018')) for (let k = 0; k < 5; k++) createModel({ model: w.model, seed: 1000 + k, ticks: 50, params: w.params } as RunSpec).run();
+for (const w of WORKLOADS.filter((x) => x.model !== 'r2p-luck-2018')) for (let k = 0; k < 5; k++) createModel({ model: w.model, preset: w.preset, seed: 1000 + k, ticks: 50, params: w.params } as RunSpec).run();
 
 if (!json) {
   process.stdout.write(`r2p-sim bench: single thread, node ${process.version}\n`);

@@ -16,7 +16,7 @@
  *                 each run stops there or at the cap. Censored runs (both groups at the cap)
  *                 count as the cap in the median and the mean.
  */
-import { createModel, modelKernel, runModel, type KernelParams, type RunSpec } from '../sim/index';
+import { createModel, modelKernel, presetValues, runModel, type KernelParams, type RunSpec } from '../sim/index';
 import { outburstStats, type CivilSummary, type EthnicSummary } from '../sim/models/epstein/index';
 import { average, peak } from './series-stats';
 
@@ -38,7 +38,7 @@ interface Change {
   readonly value: number;
 }
 
-const preset = (model: string, name: string): KernelParams => modelKernel(model).presets![name].values;
+const preset = (model: string, name: string): KernelParams => presetValues(modelKernel(model), name);
 const runCivil = (params: KernelParams, seed: number, ticks: number, schedule: readonly Change[] = []) =>
   runModel({ model: CIVIL, params, seed, ticks, schedule: schedule as unknown as RunSpec['schedule'] });
 

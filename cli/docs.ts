@@ -1,8 +1,11 @@
 /**
- * Generated blocks of docs/scenarios.md: the feature-to-parameter mapping and the list of
- * built-in scenarios. Regenerate with `npm run docs`; a test checks they are current.
+ * Generated blocks of the docs: the feature-to-parameter mapping and the list of built-in
+ * scenarios (docs/scenarios.md), the reference models' parameters and presets
+ * (docs/reference-models.md). Regenerate with `npm run docs`; a test checks they are current.
  */
+import { MODELS } from '../sim/index';
 import { BUILT_IN, BUILT_IN_FILES, FEATURE_DEFS, featureTargets } from '../scenarios/index';
+import { markdownTable } from './commands/params';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const val = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
@@ -30,4 +33,22 @@ export function scenarioListMarkdown(): string {
     out.push(`| \`${s.id}\` | ${s.kind} | ${cell(s.title)} | ${cell(s.period)} | ${n} | ${reading} | [${BUILT_IN_FILES[i]}](../${BUILT_IN_FILES[i]}) |`);
   });
   return `${out.join('\n')}\n`;
+}
+
+/** The parameter tables and presets of every model but the main one. */
+export function referenceModelsBlock(): string {
+  const parts: string[] = [];
+  for (const k of MODELS.slice(1)) {
+    parts.push(markdownTable(k.params, k.title, k.id));
+    const presets = Object.entries(k.presets ?? {});
+    if (presets.length) {
+      parts.push(`### Presets of ${k.id}`, '', '| preset | values | what it is |', '|---|---|---|');
+      for (const [name, p] of presets) {
+        const values = Object.entries(p.values).map(([n, v]) => `${n}=${String(v)}`).join(', ');
+        parts.push(`| \`${name}\` | ${values.replace(/\|/g, '\\|')} | ${p.description.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+      }
+      parts.push('');
+    }
+  }
+  return parts.join('\n');
 }

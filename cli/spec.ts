@@ -10,6 +10,7 @@ import {
   MODELS,
   DEFAULT_MODEL,
   modelKernel,
+  presetValues,
   type ModelKernel,
   type ParamValue,
   allowedText,
@@ -115,12 +116,7 @@ export function resolveRun(opts: Record<string, unknown>): ResolvedRun {
     Object.assign(params, scenarioParams(scenario, scenario.id, agents as number | undefined));
   }
   const presetName = opts.preset === undefined ? undefined : String(opts.preset);
-  if (presetName !== undefined) {
-    const preset = kernel.presets?.[presetName];
-    const names = Object.keys(kernel.presets ?? {});
-    if (!preset) throw new ParamError('--preset', presetName, names.length ? `one of ${names.map((n) => JSON.stringify(n)).join(', ')} (model ${kernel.id})` : `nothing: model ${kernel.id} has no presets`);
-    Object.assign(params, preset.values);
-  }
+  if (presetName !== undefined) Object.assign(params, presetValues(kernel, presetName, '--preset'));
   for (const { def } of allParamFlags()) {
     const raw = opts[def.name];
     if (raw === undefined) continue;

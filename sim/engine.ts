@@ -22,7 +22,9 @@ import { Streams, seedText, type DrawObserver } from './rng';
 export interface RunSpec {
   /** Which model to run (default: the main model, "r2p-luck-2018"). */
   readonly model?: string;
-  /** Overrides of the model's defaults; anything not named keeps its default. */
+  /** A named preset of the model to start from instead of its defaults (e.g. "mesa"). */
+  readonly preset?: string;
+  /** Overrides of the model's defaults (or of the preset); anything not named keeps its value. */
   readonly params?: Readonly<Record<string, unknown>>;
   readonly seed: number | string;
   readonly ticks?: number;
@@ -74,13 +76,23 @@ export interface Model<S extends object = Record<string, unknown>, W = unknown, 
   readonly world: Readonly<W>;
 }
 
+/** The values of a model's preset; an unknown name is a ParamError naming the presets there are. */
+export function presetValues(kernel: ModelKernel<unknown, object>, name: string, field = 'preset'): KernelParams {
+  const preset = Object.prototype.hasOwnProperty.call(kernel.presets ?? {}, name) ? kernel.presets![name] : undefined;
+  if (preset) return preset.values;
+  const names = Object.keys(kernel.presets ?? {});
+  throw new ParamError(field, name, names.length ? `one of ${names.map((n) => JSON.stringify(n)).join(', ')} (model ${kernel.id})` : `nothing: model ${kernel.id} has no presets`);
+}
+
 /** Run `kernel` under `spec`: the one stepping loop every model shares. */
 export function createKernelModel<W, S extends object>(kernel: ModelKernel<W, S>, spec: RunSpec, options: ModelOptions = {}): Model<S, W> {
   if (spec === null || typeof spec !== 'object') throw new TypeError('createModel needs a spec {params, seed, ticks, schedule}');
   const seed = validateSeed(spec.seed);
   const ticks = validateTicks(spec.ticks ?? kernel.defaultTicks);
   const defs = kernel.params;
-  const initialParams: KernelParams = resolveParams((spec.params ?? {}) as Record<string, unknown>, defaultsOf(defs), defs);
+  let base: KernelParams = defaultsOf(defs);
+  if (spec.preset !== undefined) base = resolveParams(presetValues(kernel as ModelKernel<unknown, object>, spec.preset), base, defs);
+  const initialParams: KernelParams = resolveParams((spec.params ?? {}) as Record<string, unknown>, base, defs);
   const schedule = validateSchedule(spec.schedule ?? [], ticks, defs).sort((a, b) => a.tick - b.tick);
   // Changes at tick 0 are part of the initial set-up (structural ones included).
   let params: KernelParams = applyChanges(initialParams, schedule.filter((c) => c.tick === 0));

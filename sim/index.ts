@@ -3,7 +3,7 @@
  * deeper. sim/ imports nothing from Node or the DOM.
  */
 export { createModel, runModel, modelKernel, MODELS, DEFAULT_MODEL } from './models';
-export { createKernelModel, type Model, type ModelOptions, type RunResult, type RunSpec } from './engine';
+export { createKernelModel, presetValues, type Model, type ModelOptions, type RunResult, type RunSpec } from './engine';
 export type { ModelKernel, KernelEvent, KernelParams } from './kernel';
 export { DEFAULT_TICKS, r2pKernel } from './model';
 export { PARAM_DEFS, PARAM_BY_NAME, defaultParams, type ParamDef, type ParamGroup, type ParamName, type ParamValue, type Params } from './params/schema';

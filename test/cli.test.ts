@@ -3,21 +3,15 @@
  * finds tampering, params lists the schema, --help works everywhere, and a scheduled --set
  * changes a run only from its tick on.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARAM_DEFS, SERIES, hashResult, runModel, type RunFile } from '../sim/index';
+import { cli } from './helpers/cli';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['cli/r2p-sim.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, what: `r2p-sim ${args.join(' ')}\n${r.stdout}\n${r.stderr}` };
-}
 
 const RUN_ARGS = ['run', '--scenario', 'default', '--seed', '5', '--ticks', '60', '--agents', '2000'];
 

@@ -18,14 +18,14 @@
  * `EPSTEIN_REPORT=1 npx vitest run test/epstein-results.test.ts` prints what each test measured.
  */
 import { describe, expect, it } from 'vitest';
-import { createModel, modelKernel, runModel, type KernelParams, type RunSpec } from '../sim/index';
+import { createModel, modelKernel, presetValues, runModel, type KernelParams, type RunSpec } from '../sim/index';
 import { outburstStats, type EthnicSummary } from '../sim/models/epstein/index';
 import { average, peak } from '../bench/series-stats';
 
 const CIVIL = 'epstein-civil-violence';
 const ETHNIC = 'epstein-ethnic-violence';
 
-const preset = (model: string, name: string): KernelParams => modelKernel(model).presets![name].values;
+const preset = (model: string, name: string): KernelParams => presetValues(modelKernel(model), name);
 /** A scheduled change of a reference model's parameter. */
 interface Change {
   readonly tick: number;

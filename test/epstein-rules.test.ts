@@ -1,10 +1,11 @@
 /**
  * Rules of Epstein's (2002) civil-violence models (sim/models/epstein/), driving the kernels
- * directly through test/helpers/kernel-driver.ts: neighbourhoods, rounding, jail terms, set-up,
+ * directly and through the engine (createKernelModel): neighbourhoods, rounding, jail terms, set-up,
  * the one-agent-per-cell and jail invariants, determinism, and the rule-level consequences the
  * reference file states (L = 1: nobody active; Model II at L = 0.9: nobody killed).
  */
 import { describe, expect, it } from 'vitest';
+import { createKernelModel, type RunSpec } from '../sim/engine';
 import type { KernelParams, ModelKernel } from '../sim/kernel';
 import { defaultsOf, resolveParams } from '../sim/params/validate';
 import { Streams } from '../sim/rng';
@@ -26,7 +27,12 @@ import {
 import { ethnicViolence, type EthnicWorld } from '../sim/models/epstein/ethnic-violence';
 import { buildVisionTable, neighbourOffsets, neighbourhoodSize, visionBase } from '../sim/models/epstein/grid';
 import { CIVIL_PRESETS, ETHNIC_PRESETS } from '../sim/models/epstein/params';
-import { driveKernel } from './helpers/kernel-driver';
+
+/** A run through the engine (createKernelModel), keeping the world for checks. */
+function drive<W, S extends object>(k: ModelKernel<W, S>, spec: RunSpec) {
+  const m = createKernelModel(k, spec);
+  return { ...m.run(), world: m.world as W };
+}
 
 function paramsOf<W, S extends object>(k: ModelKernel<W, S>, preset: string | undefined, overrides: Record<string, unknown> = {}): KernelParams {
   let base = defaultsOf(k.params);
@@ -229,7 +235,7 @@ describe('Model I: epstein-civil-violence', () => {
 
   it('counts every citizen once: quiet + active + jailed = citizens, no NaN', () => {
     for (const preset of Object.keys(CIVIL_PRESETS)) {
-      const r = driveKernel(civilViolence, { preset, seed: 11, ticks: 120 });
+      const r = drive(civilViolence, { preset, seed: 11, ticks: 120 });
       for (const s of civilViolence.series) expect(r.series[s.name].every(Number.isFinite), `${preset} ${s.name}`).toBe(true);
       for (let t = 0; t < r.ticks; t++) expect(r.series.quiet[t] + r.series.active[t] + r.series.jailed[t]).toBe(r.world.nCitizens);
       expect(JSON.parse(JSON.stringify(r.summary))).toEqual(r.summary);
@@ -237,9 +243,9 @@ describe('Model I: epstein-civil-violence', () => {
   });
 
   it('is deterministic: same seed, same series; another seed, other series', () => {
-    const a = driveKernel(civilViolence, { preset: 'netlogo', seed: 5, ticks: 150 });
-    const b = driveKernel(civilViolence, { preset: 'netlogo', seed: 5, ticks: 150 });
-    const c = driveKernel(civilViolence, { preset: 'netlogo', seed: 6, ticks: 150 });
+    const a = drive(civilViolence, { preset: 'netlogo', seed: 5, ticks: 150 });
+    const b = drive(civilViolence, { preset: 'netlogo', seed: 5, ticks: 150 });
+    const c = drive(civilViolence, { preset: 'netlogo', seed: 6, ticks: 150 });
     expect(b.series).toEqual(a.series);
     expect(b.summary).toEqual(a.summary);
     expect(c.series.active).not.toEqual(a.series.active);
@@ -247,7 +253,7 @@ describe('Model I: epstein-civil-violence', () => {
 
   it('with L = 1 nobody is ever active (grievance 0), under every rounding rule', () => {
     for (const arrestRounding of ['half-even', 'floor', 'none']) {
-      const r = driveKernel(civilViolence, { preset: 'netlogo', params: { legitimacy: 1, arrestRounding }, seed: 2, ticks: 60 });
+      const r = drive(civilViolence, { preset: 'netlogo', params: { legitimacy: 1, arrestRounding }, seed: 2, ticks: 60 });
       expect(r.summary.peakActive).toBe(0);
       expect(r.summary.totalArrests).toBe(0);
       expect(r.series.meanGrievance.every((g) => g === 0)).toBe(true);
@@ -255,7 +261,7 @@ describe('Model I: epstein-civil-violence', () => {
   });
 
   it('without cops, P = 0 and exactly the citizens with H (1 - L) > T are active', () => {
-    const r = driveKernel(civilViolence, { params: { copDensity: 0, legitimacy: 0.7 }, seed: 4, ticks: 3 });
+    const r = drive(civilViolence, { params: { copDensity: 0, legitimacy: 0.7 }, seed: 4, ticks: 3 });
     const w = r.world;
     let expected = 0;
     for (let a = 0; a < w.nCitizens; a++) {
@@ -268,12 +274,12 @@ describe('Model I: epstein-civil-violence', () => {
 
   it('mesa preset stays quiet; netlogo preset shows punctuated outbursts', () => {
     for (const seed of [1, 2, 3]) {
-      const mesa = driveKernel(civilViolence, { preset: 'mesa', seed, ticks: 200 });
+      const mesa = drive(civilViolence, { preset: 'mesa', seed, ticks: 200 });
       expect(mesa.summary.outbursts, `mesa seed ${seed}`).toBe(0);
       expect(mesa.series.jailed[199]).toBeGreaterThan(mesa.series.jailed[0]);
     }
     for (const seed of [1, 2]) {
-      const nl = driveKernel(civilViolence, { preset: 'netlogo', seed, ticks: 400 });
+      const nl = drive(civilViolence, { preset: 'netlogo', seed, ticks: 400 });
       expect(nl.summary.outbursts, `netlogo seed ${seed}`).toBeGreaterThanOrEqual(3);
       expect(nl.summary.meanWait).not.toBeNull();
     }
@@ -281,8 +287,8 @@ describe('Model I: epstein-civil-violence', () => {
 
   it('a sudden legitimacy drop sets off more actives than the same drop made gradually', () => {
     for (const seed of [1, 2, 3]) {
-      const sudden = driveKernel(civilViolence, { preset: 'run3', seed, ticks: 130, schedule: [{ tick: 77, name: 'legitimacy', value: 0.7 }] });
-      const gradual = driveKernel(civilViolence, {
+      const sudden = drive(civilViolence, { preset: 'run3', seed, ticks: 130, schedule: [{ tick: 77, name: 'legitimacy', value: 0.7 }] });
+      const gradual = drive(civilViolence, {
         preset: 'run3', seed, ticks: 130,
         schedule: Array.from({ length: 20 }, (_, i) => ({ tick: 77 + i, name: 'legitimacy', value: Math.round((0.89 - 0.01 * i) * 100) / 100 })),
       });
@@ -295,7 +301,7 @@ describe('Model I: epstein-civil-violence', () => {
   });
 
   it('a scheduled copDensity change withdraws or adds cops', () => {
-    const r = driveKernel(civilViolence, {
+    const r = drive(civilViolence, {
       seed: 8, ticks: 30,
       schedule: [{ tick: 5, name: 'copDensity', value: 0.02 }, { tick: 20, name: 'copDensity', value: 0.1 }],
     });
@@ -317,7 +323,7 @@ describe('Model II: epstein-ethnic-violence', () => {
   });
 
   it('with L = 0.9 grievance stays <= 0.1 = T: nobody active, nobody killed', () => {
-    const r = driveKernel(ethnicViolence, { preset: 'run6', seed: 1, ticks: 300 });
+    const r = drive(ethnicViolence, { preset: 'run6', seed: 1, ticks: 300 });
     expect(r.summary.killsByA + r.summary.killsByB).toBe(0);
     expect(r.summary.peakActive).toBe(0);
     expect(r.summary.eliminationTick).toBeNull();
@@ -343,9 +349,9 @@ describe('Model II: epstein-ethnic-violence', () => {
   });
 
   it('records consistent, finite series; is deterministic', () => {
-    const a = driveKernel(ethnicViolence, { preset: 'run8', seed: 3, ticks: 200 });
-    const b = driveKernel(ethnicViolence, { preset: 'run8', seed: 3, ticks: 200 });
-    const c = driveKernel(ethnicViolence, { preset: 'run8', seed: 4, ticks: 200 });
+    const a = drive(ethnicViolence, { preset: 'run8', seed: 3, ticks: 200 });
+    const b = drive(ethnicViolence, { preset: 'run8', seed: 3, ticks: 200 });
+    const c = drive(ethnicViolence, { preset: 'run8', seed: 4, ticks: 200 });
     expect(b.series).toEqual(a.series);
     expect(b.summary).toEqual(a.summary);
     expect(c.series.groupA).not.toEqual(a.series.groupA);
@@ -363,7 +369,7 @@ describe('Model II: epstein-ethnic-violence', () => {
   });
 
   it('run 7 (L = 0.8, no peacekeepers) ends with one group eliminated', () => {
-    const r = driveKernel(ethnicViolence, { preset: 'run7', seed: 1, ticks: 600 });
+    const r = drive(ethnicViolence, { preset: 'run7', seed: 1, ticks: 600 });
     expect(r.summary.eliminationTick).not.toBeNull();
     expect(['A', 'B']).toContain(r.summary.survivor);
     const t = r.summary.eliminationTick!;

@@ -2,20 +2,14 @@
  * The reference models through the same CLI, run files, replay and hash as the main model:
  * `--model`, `--preset`, `params --model`, and clear errors when a flag belongs to another model.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODELS, hashResult, modelKernel, parseRunFile, replay, runModel, toRunFile } from '../sim/index';
+import { MODELS, createModel, hashResult, modelKernel, parseRunFile, replay, runModel, toRunFile } from '../sim/index';
+import { cli } from './helpers/cli';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['cli/r2p-sim.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, what: `r2p-sim ${args.join(' ')}\n${r.stdout}\n${r.stderr}` };
-}
 
 let dir: string;
 beforeAll(() => {
@@ -31,6 +25,15 @@ describe('every model on the same engine', () => {
       expect(new Set(m.series.map((s) => s.name)).size, m.id).toBe(m.series.length);
       for (const d of m.params) expect(d.source.length, `${m.id}.${d.name}`).toBeGreaterThan(3);
     }
+  });
+
+  it('starts from a named preset, with overrides on top; an unknown preset names the ones there are', () => {
+    const m = createModel({ model: 'epstein-civil-violence', preset: 'netlogo', params: { legitimacy: 0.5 }, seed: 1, ticks: 1 });
+    const p = m.initialParams as Record<string, unknown>;
+    expect(p).toEqual({ ...p, ...modelKernel('epstein-civil-violence').presets!.netlogo.values, legitimacy: 0.5 });
+    expect(p.arrestRounding).toBe('floor');
+    expect(() => createModel({ model: 'epstein-civil-violence', preset: 'mason', seed: 1 })).toThrow(/^preset: got "mason", expected one of "mesa", "netlogo"/);
+    expect(() => createModel({ preset: 'mesa', seed: 1 })).toThrow(/expected nothing: model r2p-luck-2018 has no presets/);
   });
 
   it('writes run files that replay and verify, for each model', () => {

@@ -3,21 +3,15 @@
  * user's file through `run --scenario`; and the case report on a handful of seeds, which must not
  * depend on the number of worker threads.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN, CASES, FEATURE_DEFS, scenarioJsonSchema } from '../scenarios/index';
 import { BEGIN, END, scenariosBlock } from '../cli/gen-docs';
+import { ROOT, cli } from './helpers/cli';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['cli/r2p-sim.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, what: `r2p-sim ${args.join(' ')}\n${r.stdout}\n${r.stderr}` };
-}
 
 let dir: string;
 beforeAll(() => {

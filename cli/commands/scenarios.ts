@@ -14,6 +14,7 @@ import {
   type Scenario,
 } from '../../scenarios/index';
 import { scenariosBlock } from '../gen-docs';
+import { UsageError } from '../errors';
 import { loadScenario } from '../spec';
 
 const out = (s: string) => process.stdout.write(s);
@@ -143,7 +144,7 @@ export function scenariosCommand(): Command {
           const s = loadScenario(f, 'file');
           out(`${f}: ok (${s.kind} "${s.id}", ${Object.keys(s.features).length} features)\n`);
         } catch (e) {
-          if (!(e instanceof ParamError) && !(e instanceof Error && e.name === 'UsageError')) throw e;
+          if (!(e instanceof ParamError) && !(e instanceof UsageError)) throw e;
           bad++;
           process.stderr.write(`${e.message}\n`);
         }

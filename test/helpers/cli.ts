@@ -1,0 +1,11 @@
+/** The real bin (cli/r2p-sim.mjs) run as a user would, for the end-to-end tests. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Run `r2p-sim ...args` from the repository root; `what` is the whole exchange, for failure messages. */
+export function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['cli/r2p-sim.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, what: `r2p-sim ${args.join(' ')}\n${r.stdout}\n${r.stderr}` };
+}
