@@ -2,8 +2,7 @@
  * `r2p-sim`: a thin shell over the engine API. Commands live in cli/commands/, one file each.
  */
 import { Command, CommanderError } from 'commander';
-import { ParamError } from '../sim/index';
-import { ENGINE } from '../sim/version';
+import { ENGINE, MODEL_VERSION, ParamError } from '../sim/index';
 import { casesCommand } from './commands/cases';
 import { paramsCommand } from './commands/params';
 import { replayCommand } from './commands/replay';
@@ -19,7 +18,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const program = new Command('r2p-sim')
   .description('Agent-based simulation of mass-atrocity prevention, after Luck (2018).')
-  .version(`${ENGINE.version} (model ${ENGINE.model})`)
+  .version(`${ENGINE.version} (model ${MODEL_VERSION})`)
   .showHelpAfterError('(add --help for usage)')
   .exitOverride();
 

@@ -40,7 +40,7 @@ export function scenarioMapping(s: Scenario, file: string = s.id, agentsOverride
     origins[name] = { from: 'override', reason: o.reason };
   }
   try {
-    return { params: resolveParams(values, base), origins: origins as Record<ParamName, ParamOrigin> };
+    return { params: resolveParams(values, base, PARAM_DEFS) as Params, origins: origins as Record<ParamName, ParamOrigin> };
   } catch (e) {
     // Only reachable for a scenario object that skipped validation (built in code, not read).
     if (e instanceof ParamError) throw new ParamError(`${file}: ${e.field}`, e.value, e.expected);

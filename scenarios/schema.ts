@@ -92,7 +92,7 @@ const articleReading = z
 /** A `--set` text that parses, checked by the engine's own parser. */
 const setting = z.string({ error: 'a setting "name=value" or "name=value@tick"' }).superRefine((s, ctx) => {
   try {
-    parseSetting(s);
+    parseSetting(s, PARAM_DEFS);
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
     ctx.addIssue({ code: 'custom', message: `a valid setting: ${e.message}` });

@@ -1,12 +1,13 @@
 /**
- * The engine's public API: the CLI, worker threads and the browser all use this and nothing
- * deeper. sim/ imports nothing from Node or the DOM.
+ * The public API: the CLI, scenarios, worker threads, the browser and the bench use this and
+ * nothing deeper. sim/engine/ is what every model shares; sim/models/ holds each model whole and
+ * the registry of models (see sim/README.md). sim/ imports nothing from Node or the DOM.
  */
-export { createModel, runModel, modelKernel, MODELS, DEFAULT_MODEL } from './models';
-export { createKernelModel, presetValues, type Model, type ModelOptions, type RunResult, type RunSpec } from './engine';
-export type { ModelKernel, KernelEvent, KernelParams } from './kernel';
-export { DEFAULT_TICKS, r2pKernel } from './model';
-export { PARAM_DEFS, PARAM_BY_NAME, defaultParams, type ParamDef, type ParamGroup, type ParamName, type ParamValue, type Params } from './params/schema';
+
+// ---- the engine -------------------------------------------------------------------------------
+export { createKernelModel, presetValues, type Model, type ModelOptions, type RunResult, type RunSpec } from './engine/stepping';
+export type { ModelKernel, KernelEvent, KernelParams, SeriesDef } from './engine/kernel';
+export type { ParamDef, ParamValue } from './engine/params';
 export {
   ParamError,
   MAX_TICKS,
@@ -25,12 +26,45 @@ export {
   validateTicks,
   type ScheduledChange,
   type ScheduleEntry,
-} from './params/validate';
-export { SERIES, type SeriesDef } from './observables';
-export { RISK_FACTORS } from './risk';
-export { hashResult, canonicalJson } from './hash';
-export { RUN_FILE_FORMAT, toRunFile, parseRunFile, replay, firstDifference, type RunFile, type ReplayOutcome } from './runfile';
-export type { RunSummary } from './summary';
-export { ENGINE } from './version';
-export { RUNGS, FRAMES, COUNCIL_MEASURES, SECRETARIAT_ACTIONS, MEDIATOR_ACTIONS, type SimEvent } from './world';
-export { STREAM, Streams, type DrawObserver } from './rng';
+} from './engine/validate';
+export { hashResult, canonicalJson } from './engine/hash';
+export { RUN_FILE_FORMAT, type KernelLookup, type ReplayOutcome } from './engine/runfile';
+export { ENGINE } from './engine/version';
+export { Streams, type DrawObserver } from './engine/streams';
+
+// ---- the models -------------------------------------------------------------------------------
+export {
+  createModel,
+  runModel,
+  modelKernel,
+  MODELS,
+  DEFAULT_MODEL,
+  toRunFile,
+  parseRunFile,
+  replay,
+  firstDifference,
+  type RunFile,
+} from './models/index';
+
+// ---- the main model (r2p-luck-2018) -------------------------------------------------------------
+export {
+  r2pKernel,
+  DEFAULT_TICKS,
+  MODEL_VERSION,
+  PARAM_DEFS,
+  PARAM_BY_NAME,
+  defaultParams,
+  SERIES,
+  RISK_FACTORS,
+  STREAM,
+  RUNGS,
+  FRAMES,
+  COUNCIL_MEASURES,
+  SECRETARIAT_ACTIONS,
+  MEDIATOR_ACTIONS,
+  type ParamGroup,
+  type ParamName,
+  type Params,
+  type RunSummary,
+  type SimEvent,
+} from './models/luck2018/index';

@@ -5,10 +5,10 @@
  * reference file states (L = 1: nobody active; Model II at L = 0.9: nobody killed).
  */
 import { describe, expect, it } from 'vitest';
-import { createKernelModel, type RunSpec } from '../sim/engine';
-import type { KernelParams, ModelKernel } from '../sim/kernel';
-import { defaultsOf, resolveParams } from '../sim/params/validate';
-import { Streams } from '../sim/rng';
+import type { KernelParams, ModelKernel } from '../sim/engine/kernel';
+import { createKernelModel, type RunSpec } from '../sim/engine/stepping';
+import { Streams } from '../sim/engine/streams';
+import { defaultsOf, resolveParams } from '../sim/engine/validate';
 import {
   ACTIVE,
   COP,

@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  PARAM_DEFS,
   ParamError,
   createModel,
+  defaultParams,
   parseRunFile,
   parseSetting,
   resolveParams,
@@ -18,6 +20,11 @@ import {
 } from '../sim/index';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// The engine validates against a model's definitions; these tests use the main model's.
+const resolveMain = (o: Readonly<Record<string, unknown>>) => resolveParams(o, defaultParams(), PARAM_DEFS);
+const parseMainSetting = (text: string) => parseSetting(text, PARAM_DEFS);
+const validateMainSchedule = (s: readonly ScheduledChange[], ticks: number) => validateSchedule(s, ticks, PARAM_DEFS);
 
 /** Run `fn`, expect a ParamError, check its parts and that the message names each of them. */
 function expectParamError(fn: () => unknown, field: string, value: unknown, expected: RegExp | string): ParamError {
@@ -45,99 +52,99 @@ function expectParamError(fn: () => unknown, field: string, value: unknown, expe
 
 describe('resolveParams', () => {
   it('refuses an unknown name, with a did-you-mean hint for a near miss', () => {
-    const e = expectParamError(() => resolveParams({ incitment: 0.5 }), 'params.incitment', 'incitment', 'known parameter name');
+    const e = expectParamError(() => resolveMain({ incitment: 0.5 }), 'params.incitment', 'incitment', 'known parameter name');
     expect(e.message).toContain('did you mean "incitement"?');
-    const far = expectParamError(() => resolveParams({ zzzzzzzzzzzz: 1 }), 'params.zzzzzzzzzzzz', 'zzzzzzzzzzzz', 'known parameter name');
+    const far = expectParamError(() => resolveMain({ zzzzzzzzzzzz: 1 }), 'params.zzzzzzzzzzzz', 'zzzzzzzzzzzz', 'known parameter name');
     expect(far.message).not.toContain('did you mean');
   });
 
   it('refuses a number out of range', () => {
-    expectParamError(() => resolveParams({ deterrence: 1.5 }), 'params.deterrence', 1.5, 'a number from 0 to 1');
-    expectParamError(() => resolveParams({ deterrence: -0.1 }), 'params.deterrence', -0.1, 'a number from 0 to 1');
-    expectParamError(() => resolveParams({ agents: 99 }), 'params.agents', 99, 'an integer from 100 to 2000000');
+    expectParamError(() => resolveMain({ deterrence: 1.5 }), 'params.deterrence', 1.5, 'a number from 0 to 1');
+    expectParamError(() => resolveMain({ deterrence: -0.1 }), 'params.deterrence', -0.1, 'a number from 0 to 1');
+    expectParamError(() => resolveMain({ agents: 99 }), 'params.agents', 99, 'an integer from 100 to 2000000');
   });
 
   it('refuses NaN and infinities', () => {
     for (const v of [NaN, Infinity, -Infinity]) {
-      expect(() => resolveParams({ killRate: v })).toThrow(ParamError);
-      expect(() => resolveParams({ killRate: v })).toThrow(/killRate: got .*, expected a number from 0 to 1/);
+      expect(() => resolveMain({ killRate: v })).toThrow(ParamError);
+      expect(() => resolveMain({ killRate: v })).toThrow(/killRate: got .*, expected a number from 0 to 1/);
     }
   });
 
   it('refuses the wrong type', () => {
-    expectParamError(() => resolveParams({ deterrence: '0.5' }), 'params.deterrence', '0.5', 'a number from 0 to 1');
-    expectParamError(() => resolveParams({ patron: 'true' }), 'params.patron', 'true', 'true or false');
-    expectParamError(() => resolveParams({ patron: 1 }), 'params.patron', 1, 'true or false');
-    expectParamError(() => resolveParams({ mandate: 1 }), 'params.mandate', 1, 'one of "weak", "robust"');
-    expectParamError(() => resolveParams({ deterrence: null }), 'params.deterrence', null, 'a number from 0 to 1');
+    expectParamError(() => resolveMain({ deterrence: '0.5' }), 'params.deterrence', '0.5', 'a number from 0 to 1');
+    expectParamError(() => resolveMain({ patron: 'true' }), 'params.patron', 'true', 'true or false');
+    expectParamError(() => resolveMain({ patron: 1 }), 'params.patron', 1, 'true or false');
+    expectParamError(() => resolveMain({ mandate: 1 }), 'params.mandate', 1, 'one of "weak", "robust"');
+    expectParamError(() => resolveMain({ deterrence: null }), 'params.deterrence', null, 'a number from 0 to 1');
   });
 
   it('refuses a non-integer for an integer parameter', () => {
-    expectParamError(() => resolveParams({ mediators: 2.5 }), 'params.mediators', 2.5, 'an integer from 0 to 12');
-    expectParamError(() => resolveParams({ agents: 1000.5 }), 'params.agents', 1000.5, 'an integer from 100 to 2000000');
+    expectParamError(() => resolveMain({ mediators: 2.5 }), 'params.mediators', 2.5, 'an integer from 0 to 12');
+    expectParamError(() => resolveMain({ agents: 1000.5 }), 'params.agents', 1000.5, 'an integer from 100 to 2000000');
   });
 
   it('refuses a value outside an enum', () => {
     expectParamError(
-      () => resolveParams({ perpetratorType: 'militia' }),
+      () => resolveMain({ perpetratorType: 'militia' }),
       'params.perpetratorType',
       'militia',
       'one of "government", "armed-group", "extremist-armed-group"',
     );
-    expectParamError(() => resolveParams({ mandate: 'Robust' }), 'params.mandate', 'Robust', 'one of "weak", "robust"');
+    expectParamError(() => resolveMain({ mandate: 'Robust' }), 'params.mandate', 'Robust', 'one of "weak", "robust"');
   });
 
   it('accepts -0 as zero and stores +0 (a run file could not replay -0)', () => {
-    const p = resolveParams({ incitement: -0, forceDelay: -0 });
+    const p = resolveMain({ incitement: -0, forceDelay: -0 });
     expect(Object.is(p.incitement, 0)).toBe(true);
     expect(Object.is(p.forceDelay, 0)).toBe(true);
-    expect(Object.is(parseSetting('deterrence=-0').value, 0)).toBe(true);
+    expect(Object.is(parseMainSetting('deterrence=-0').value, 0)).toBe(true);
   });
 
   it('refuses something that is not an object of overrides', () => {
-    expectParamError(() => resolveParams([] as unknown as Record<string, unknown>), 'params', [], 'an object of parameter names to values');
+    expectParamError(() => resolveMain([] as unknown as Record<string, unknown>), 'params', [], 'an object of parameter names to values');
   });
 });
 
 describe('parseSetting and validateSchedule', () => {
   it('refuses a setting without a value', () => {
-    expectParamError(() => parseSetting('deterrence'), '--set', 'deterrence', 'name=value or name=value@tick');
+    expectParamError(() => parseMainSetting('deterrence'), '--set', 'deterrence', 'name=value or name=value@tick');
   });
 
   it('refuses a value of the wrong form', () => {
-    expectParamError(() => parseSetting('deterrence=abc'), '--set deterrence', 'abc', 'a number from 0 to 1');
-    expectParamError(() => parseSetting('deterrence='), '--set deterrence', '', 'a number from 0 to 1');
-    expectParamError(() => parseSetting('mediators=two'), '--set mediators', 'two', 'an integer from 0 to 12');
-    expectParamError(() => parseSetting('patron=yes'), '--set patron', 'yes', 'true or false');
+    expectParamError(() => parseMainSetting('deterrence=abc'), '--set deterrence', 'abc', 'a number from 0 to 1');
+    expectParamError(() => parseMainSetting('deterrence='), '--set deterrence', '', 'a number from 0 to 1');
+    expectParamError(() => parseMainSetting('mediators=two'), '--set mediators', 'two', 'an integer from 0 to 12');
+    expectParamError(() => parseMainSetting('patron=yes'), '--set patron', 'yes', 'true or false');
   });
 
   it('refuses a bad tick', () => {
-    expectParamError(() => parseSetting('deterrence=0.8@-3'), '--set deterrence@tick', '-3', 'a whole tick from 0');
-    expectParamError(() => parseSetting('deterrence=0.8@x'), '--set deterrence@tick', 'x', 'a whole tick from 0');
-    expectParamError(() => parseSetting('deterrence=0.8@1.5'), '--set deterrence@tick', '1.5', 'a whole tick from 0');
+    expectParamError(() => parseMainSetting('deterrence=0.8@-3'), '--set deterrence@tick', '-3', 'a whole tick from 0');
+    expectParamError(() => parseMainSetting('deterrence=0.8@x'), '--set deterrence@tick', 'x', 'a whole tick from 0');
+    expectParamError(() => parseMainSetting('deterrence=0.8@1.5'), '--set deterrence@tick', '1.5', 'a whole tick from 0');
   });
 
   it('parses good settings', () => {
-    expect(parseSetting('deterrence=0.8@30')).toEqual({ tick: 30, name: 'deterrence', value: 0.8 });
-    expect(parseSetting(' patron = true ')).toEqual({ tick: 0, name: 'patron', value: true });
-    expect(parseSetting('mandate=robust@5')).toEqual({ tick: 5, name: 'mandate', value: 'robust' });
+    expect(parseMainSetting('deterrence=0.8@30')).toEqual({ tick: 30, name: 'deterrence', value: 0.8 });
+    expect(parseMainSetting(' patron = true ')).toEqual({ tick: 0, name: 'patron', value: true });
+    expect(parseMainSetting('mandate=robust@5')).toEqual({ tick: 5, name: 'mandate', value: 'robust' });
   });
 
   it('refuses a structural parameter changed mid-run', () => {
-    const change = parseSetting('agents=500@10');
+    const change = parseMainSetting('agents=500@10');
     expect(change).toEqual({ tick: 10, name: 'agents', value: 500 });
-    expectParamError(() => validateSchedule([change], 60), 'schedule[0].tick (agents)', 10, 'agents shapes the world at set-up and cannot change mid-run');
+    expectParamError(() => validateMainSchedule([change], 60), 'schedule[0].tick (agents)', 10, 'agents shapes the world at set-up and cannot change mid-run');
     // At tick 0 it is part of the set-up and allowed.
-    expect(validateSchedule([{ ...change, tick: 0 }], 60)).toEqual([{ tick: 0, name: 'agents', value: 500 }]);
+    expect(validateMainSchedule([{ ...change, tick: 0 }], 60)).toEqual([{ tick: 0, name: 'agents', value: 500 }]);
   });
 
   it('refuses a change beyond the run, or with a bad name or value', () => {
-    const at = (c: unknown) => () => validateSchedule([c as ScheduledChange], 60);
+    const at = (c: unknown) => () => validateMainSchedule([c as ScheduledChange], 60);
     expectParamError(at({ tick: 60, name: 'deterrence', value: 0.8 }), 'schedule[0].tick (deterrence)', 60, 'an integer tick from 0 to 59 (the run has 60 ticks)');
     expectParamError(at({ tick: 2.5, name: 'deterrence', value: 0.8 }), 'schedule[0].tick (deterrence)', 2.5, 'an integer tick from 0 to 59');
     expectParamError(at({ tick: 5, name: 'deterence', value: 0.8 }), 'schedule[0].name', 'deterence', 'did you mean "deterrence"?');
     expectParamError(at({ tick: 5, name: 'deterrence', value: 8 }), 'schedule[0].value (deterrence)', 8, 'a number from 0 to 1');
-    expectParamError(() => validateSchedule('soon' as unknown as ScheduledChange[], 60), 'schedule', 'soon', 'a list of {tick, name, value}');
+    expectParamError(() => validateMainSchedule('soon' as unknown as ScheduledChange[], 60), 'schedule', 'soon', 'a list of {tick, name, value}');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * House rules for the engine source (sim/): no hidden sources of nondeterminism, nothing from
- * Node or the DOM (it runs in a browser worker too), no imports from the layers above it; and a
- * complete, consistent parameter schema.
+ * Node or the DOM (it runs in a browser worker too), no imports from the layers above it, the
+ * rooms kept apart (the engine knows no model, no model knows another); and a complete,
+ * consistent parameter schema.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -67,7 +68,7 @@ describe('sim/ source', () => {
     expect(SOURCES.length).toBeGreaterThan(10);
     expect(SOURCES.map((s) => s.name)).toContain(join('sim', 'index.ts'));
     // The scanner sees real imports.
-    expect(specifiers(SOURCES.find((s) => s.name === join('sim', 'rng.ts'))!.code)).toContain('seedrandom');
+    expect(specifiers(SOURCES.find((s) => s.name === join('sim', 'engine', 'streams.ts'))!.code)).toContain('seedrandom');
   });
 
   it('the comment stripper keeps code and strings and drops comments', () => {
@@ -79,7 +80,7 @@ describe('sim/ source', () => {
   });
 
   const BANNED: [RegExp, string][] = [
-    [/\bMath\s*\.\s*random\b/, 'Math.random (use a named seeded stream from sim/rng.ts)'],
+    [/\bMath\s*\.\s*random\b/, 'Math.random (use a named seeded stream from sim/engine/streams.ts)'],
     [/\bDate\s*\.\s*now\b/, 'Date.now'],
     [/\bnew\s+Date\b/, 'new Date'],
     [/\bDate\s*\(/, 'Date()'],
@@ -144,6 +145,49 @@ describe('sim/ source', () => {
   });
 });
 
+/** The room of a file under sim/: "engine", "models/<id>", "models" (the registry) or "api". */
+function roomOf(path: string): string {
+  const parts = relative(SIM, path).split(sep);
+  if (parts[0] === 'engine') return 'engine';
+  if (parts[0] === 'models') return parts.length > 2 ? `models/${parts[1]}` : 'models';
+  return 'api';
+}
+
+/** Every relative import of sim/ as [importing file, imported file], both as paths. */
+const EDGES = SOURCES.flatMap((s) =>
+  specifiers(s.code)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => [s.path, resolve(dirname(s.path), spec)] as const),
+);
+
+describe('sim/ rooms', () => {
+  it('places every file in a room and sees the imports between them', () => {
+    const rooms = new Set(SOURCES.map((s) => roomOf(s.path)));
+    expect(rooms).toContain('engine');
+    expect(rooms).toContain('models/luck2018');
+    expect(rooms).toContain('models/epstein');
+    expect(EDGES.some(([from, to]) => roomOf(from) === 'models/luck2018' && roomOf(to) === 'engine')).toBe(true);
+    expect(roomOf(join(SIM, 'models', 'x', 'y', 'z.ts'))).toBe('models/x');
+    expect(roomOf(join(SIM, 'models', 'index.ts'))).toBe('models');
+  });
+
+  it('the engine imports nothing from the models or the API', () => {
+    const found = EDGES.filter(([from, to]) => roomOf(from) === 'engine' && roomOf(to) !== 'engine').map(
+      ([from, to]) => `${relative(ROOT, from)} -> ${relative(ROOT, to)}`,
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('no model imports from another model, the registry or the API (shared code lives in the engine)', () => {
+    const found = EDGES.filter(([from, to]) => {
+      const a = roomOf(from);
+      const b = roomOf(to);
+      return a.startsWith('models/') && b !== a && b !== 'engine' && b !== 'models/shared';
+    }).map(([from, to]) => `${relative(ROOT, from)} -> ${relative(ROOT, to)}`);
+    expect(found).toEqual([]);
+  });
+});
+
 describe('parameter schema', () => {
   const defs = PARAM_DEFS as readonly ParamDef[];
 
@@ -183,7 +227,7 @@ describe('parameter schema', () => {
 
   it('validates its own defaults', () => {
     const defaults = defaultParams();
-    expect(resolveParams(defaults)).toEqual(defaults);
+    expect(resolveParams(defaults, defaults, PARAM_DEFS)).toEqual(defaults);
     expect(Object.keys(defaults)).toEqual(defs.map((d) => d.name));
   });
 });

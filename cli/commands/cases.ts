@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { DEFAULT_TICKS, ENGINE, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
+import { DEFAULT_TICKS, ENGINE, MODEL_VERSION, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
 import { CASES, caseStats, runOutcome, scenarioParams, type CaseStats, type Scenario } from '../../scenarios/index';
 import { UsageError } from '../errors';
 import { defaultJobs, runMany } from '../run-many';
@@ -23,7 +23,7 @@ const p2 = (x: number) => x.toFixed(2);
 export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks: number, agents?: number): string {
   const p = defaultParams();
   const lines = [
-    `Case report: ${stats.length} scenario${stats.length === 1 ? '' : 's'} x ${seeds} seeds (1-${seeds}, the same seeds for every case), ${ticks} days, ${agents ?? 'the scenarios\''} agents, model ${ENGINE.model}.`,
+    `Case report: ${stats.length} scenario${stats.length === 1 ? '' : 's'} x ${seeds} seeds (1-${seeds}, the same seeds for every case), ${ticks} days, ${agents ?? 'the scenarios\''} agents, model ${MODEL_VERSION}.`,
     `Mass atrocity: at least ${people(p.atrocityThreshold)} people of the targeted group killed within ${p.atrocityWindow} days (Early Warning Project threshold).`,
     'Model reading of a run: failed = mass atrocity; curbed = killing below the threshold; prevented = no one killed.',
     "Model reading of a case: the median run on that scale. The article's reading is the reference, never an input.",
@@ -96,7 +96,7 @@ export function casesCommand(): Command {
         outcomes: summaries.slice(i * seeds, (i + 1) * seeds).map((s, k) => runOutcome(k + 1, s)),
       }));
       const stats = results.map(({ scenario, outcomes }) => caseStats(scenario, outcomes));
-      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: ENGINE, seeds, ticks, agents: agents ?? null, cases: stats, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
+      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: { ...ENGINE, model: MODEL_VERSION }, seeds, ticks, agents: agents ?? null, cases: stats, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
       else if (opts.csv) process.stdout.write(casesCsv(results));
       else process.stdout.write(formatCaseReport(stats, seeds, ticks, agents));
     });

@@ -49,7 +49,7 @@ export function markdownTable(defs: readonly ParamDef[], title?: string, model?:
     : [
         '# Parameters',
         '',
-        'Generated from `sim/params/schema.ts` by `node cli/r2p-sim.mjs params --markdown > docs/parameters.md`;',
+        'Generated from `sim/models/luck2018/params.ts` by `node cli/r2p-sim.mjs params --markdown > docs/parameters.md`;',
         'do not edit by hand (a test checks that this file matches the schema).',
         '"Set-up only" parameters shape the world and cannot be scheduled to change mid-run.',
       ];

@@ -16,7 +16,7 @@
  * Choices and the one deviation from Mesa (each also commented where it is made):
  *   - Grievance is computed from the legitimacy in force at each tick (Mesa fixes it when the
  *     citizen is created), so that scheduled legitimacy changes act; no effect at fixed L.
- *   - Random numbers come from named streams (sim/rng.ts), not from Mesa's single generator, so
+ *   - Random numbers come from named streams (sim/engine/streams.ts), not from Mesa's single generator, so
  *     runs match Mesa in distribution, not draw for draw. Per-agent draws (moves, arrests, jail
  *     terms) are pre-filled per tick with one slot per agent, so twin runs share them.
  *   - A scheduled change of copDensity withdraws or adds cops (Epstein's cop-reduction
@@ -27,10 +27,9 @@
  *   QUIET, ACTIVE, JAILED) and `occupant[cell]` the agent id. Agent ids: citizens 0..nCitizens-1
  *   (fixed in Model I), cops cells + slot (slot 0..copHigh-1; a withdrawn cop's slot is empty).
  */
-import type { KernelEvent, KernelParams, ModelKernel } from '../../kernel';
-import type { SeriesDef } from '../../observables';
-import { ParamError } from '../../params/validate';
-import type { Streams, Uniform } from '../../rng';
+import type { KernelEvent, KernelParams, ModelKernel, SeriesDef } from '../../engine/kernel';
+import { ParamError } from '../../engine/validate';
+import type { Streams, Uniform } from '../../engine/streams';
 import { buildVisionTable, visionBase, type NeighbourhoodShape, type VisionTable } from './grid';
 import { CIVIL_PARAMS, CIVIL_PRESETS, type JailTermMode, type RoundingMode } from './params';
 

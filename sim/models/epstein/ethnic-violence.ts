@@ -33,9 +33,8 @@
  *      never die.
  *   7. Elimination: the first tick at whose end a group has no members (jailed members count).
  */
-import type { KernelEvent, KernelParams, ModelKernel } from '../../kernel';
-import type { SeriesDef } from '../../observables';
-import type { Streams } from '../../rng';
+import type { KernelEvent, KernelParams, ModelKernel, SeriesDef } from '../../engine/kernel';
+import type { Streams } from '../../engine/streams';
 import {
   drawJailTerm,
   roundedRatio,

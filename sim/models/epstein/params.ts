@@ -11,8 +11,8 @@
  * (reference file, "Model II") and every choice the paper leaves open is stated in
  * ethnic-violence.ts.
  */
-import type { KernelParams } from '../../kernel';
-import type { ParamDef } from '../../params/schema';
+import type { KernelParams } from '../../engine/kernel';
+import type { ParamDef } from '../../engine/params';
 
 const EPSTEIN = 'Epstein 2002';
 const MESA = 'Mesa 3.3 epstein_civil_violence';

@@ -1,25 +1,11 @@
 /**
- * Named, seeded random streams. Every draw in the model comes from a stream identified by
+ * Named, seeded random streams. Every draw in a model comes from a stream identified by
  * (run seed, stream name, tick): a fresh seedrandom Alea generator per (name, tick). Because a
  * stream's numbers depend on nothing but its name and tick, twin runs share them: a change that
  * alters what one agent does cannot shift the numbers any other agent, or any later tick, sees.
  * That is what makes counterfactual arms comparable draw for draw (common random numbers).
  */
 import seedrandom from 'seedrandom';
-
-/** Stream names, one per agent kind and purpose. Tick-less streams are used at set-up only. */
-export const STREAM = {
-  network: 'setup/network',
-  traits: 'setup/population-traits',
-  council: 'setup/council-members',
-  population: 'population/decide',
-  leadership: 'leadership/decide',
-  secretariat: 'un/secretariat',
-  councilVote: 'un/council-vote',
-  assembly: 'un/general-assembly',
-  consent: 'host/consent',
-  mediator: 'mediator',
-} as const;
 
 export type Uniform = () => number;
 

@@ -1,5 +1,5 @@
 /**
- * The main model, r2p-luck-2018, as a kernel of the engine (engine.ts): its world, and one tick
+ * The main model, r2p-luck-2018, as a kernel of the engine (sim/engine/): its world, and one tick
  * with the rules in a fixed order:
  *
  *   1. (the engine applies scheduled parameter changes);
@@ -15,11 +15,13 @@ import type { TickContext } from './context';
 import { leadershipStep } from './agents/leadership';
 import { mediatorsStep } from './agents/mediators';
 import { populationStep, type PopulationInputs } from './agents/population';
-import type { ModelKernel } from './kernel';
+import type { ModelKernel } from '../../engine/kernel';
 import { SERIES, SERIES_INDEX, RISK_FACTOR_OFFSET } from './observables';
-import { PARAM_DEFS, type ParamDef, type Params } from './params/schema';
+import type { ParamDef } from '../../engine/params';
+import { PARAM_DEFS, type Params } from './params';
 import { HIGH_RISK, riskFactors, trueRisk } from './risk';
-import { STREAM, type Streams } from './rng';
+import { STREAM } from './streams';
+import type { Streams } from '../../engine/streams';
 import { summarise, type RunSummary } from './summary';
 import { assemblyStep } from './un/assembly';
 import { councilStep } from './un/council';
@@ -27,7 +29,6 @@ import { hrcStep } from './un/hrc';
 import { pbcStep } from './un/pbc';
 import { peacekeepersStep } from './un/peacekeepers';
 import { secretariatStep } from './un/secretariat';
-import { ENGINE } from './version';
 import { FRAMES, SECRETARIAT_ACTIONS, clamp01, createWorld, type World } from './world';
 
 /** Lethality of each rung: no killing before organising, sporadic, targeted, then mass killing. */
@@ -36,11 +37,13 @@ export const LETHALITY = [0, 0, 0.005, 0.3, 1];
 export const MASSACRE_MULTIPLIER = 3;
 export const RECENT_DAYS = 30;
 export const DEFAULT_TICKS = 365;
+/** The model's versioned name, written into run files: bump it when results change. */
+export const MODEL_VERSION = 'r2p-luck-2018/1';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
   id: 'r2p-luck-2018',
-  version: ENGINE.model,
+  version: MODEL_VERSION,
   title: 'Luck (2018): why the UN underperforms at preventing mass atrocities',
   params: PARAM_DEFS as readonly ParamDef[],
   series: SERIES,

@@ -8,7 +8,7 @@
  *   member yes with p = 0.4 + 0.5 * perceivedRisk * legitimacy
  */
 import type { TickContext } from '../context';
-import { STREAM } from '../rng';
+import { STREAM } from '../streams';
 import { ASSEMBLY_STEPS } from '../world';
 import { AGENDA_RISK, deploy } from './council';
 

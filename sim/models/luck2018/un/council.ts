@@ -19,7 +19,7 @@
  *   adopted with >= 9 yes and no veto.
  */
 import type { TickContext } from '../context';
-import { STREAM } from '../rng';
+import { STREAM } from '../streams';
 import { COUNCIL_MEASURES, FORCE_LEVEL, clamp01 } from '../world';
 
 export const AGENDA_RISK = 0.35;

@@ -1,16 +1,9 @@
 /**
- * Validation of parameter sets and schedules against the schema. Every refusal names the
- * parameter, the value given and what is allowed; nothing invalid reaches the engine.
+ * Validation of parameter sets and schedules against a model's parameter definitions. Every
+ * refusal names the parameter, the value given and what is allowed; nothing invalid reaches the
+ * engine.
  */
-import {
-  PARAM_BY_NAME,
-  PARAM_DEFS,
-  defaultParams,
-  type ParamDef,
-  type ParamName,
-  type ParamValue,
-  type Params,
-} from './schema';
+import type { ParamDef, ParamValue } from './params';
 
 export class ParamError extends Error {
   constructor(
@@ -26,7 +19,7 @@ export class ParamError extends Error {
 /** One scheduled change: parameter `name` takes `value` from the start of tick `tick`. */
 export interface ScheduledChange {
   readonly tick: number;
-  readonly name: ParamName;
+  readonly name: string;
   readonly value: ParamValue;
 }
 
@@ -88,10 +81,10 @@ export function closestName(name: string, names: readonly string[]): string | un
   return bestD <= 3 ? best : undefined;
 }
 
-/** A set of parameter definitions (the main model's by default; each model has its own). */
+/** A model's parameter definitions (each model has its own). */
 export type ParamDefs = readonly ParamDef[];
 
-const BY_NAME = new WeakMap<ParamDefs, ReadonlyMap<string, ParamDef>>([[PARAM_DEFS as ParamDefs, PARAM_BY_NAME]]);
+const BY_NAME = new WeakMap<ParamDefs, ReadonlyMap<string, ParamDef>>();
 
 function byName(defs: ParamDefs): ReadonlyMap<string, ParamDef> {
   let m = BY_NAME.get(defs);
@@ -106,7 +99,7 @@ export function defaultsOf(defs: ParamDefs): Record<string, ParamValue> {
   return out;
 }
 
-export function lookupParam(name: string, field = name, defs: ParamDefs = PARAM_DEFS as ParamDefs): ParamDef {
+export function lookupParam(name: string, field: string, defs: ParamDefs): ParamDef {
   const d = byName(defs).get(name);
   if (d) return d;
   const best = closestName(name, defs.map((p) => p.name));
@@ -153,12 +146,12 @@ export function parseValue(d: ParamDef, raw: string, field: string = d.name): Pa
   }
 }
 
-/** A full parameter set from defaults (or `base`) and overrides; unknown names are refused. */
+/** A full parameter set from `base` (defaults or a preset) and overrides; unknown names are refused. */
 export function resolveParams(
-  overrides: Readonly<Record<string, unknown>> = {},
-  base: Readonly<Record<string, ParamValue>> = defaultParams(),
-  defs: ParamDefs = PARAM_DEFS as ParamDefs,
-): Params {
+  overrides: Readonly<Record<string, unknown>>,
+  base: Readonly<Record<string, ParamValue>>,
+  defs: ParamDefs,
+): Record<string, ParamValue> {
   if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
     throw new ParamError('params', overrides, 'an object of parameter names to values');
   }
@@ -167,11 +160,11 @@ export function resolveParams(
     const d = lookupParam(name, `params.${name}`, defs);
     out[name] = checkValue(d, value, `params.${name}`);
   }
-  return out as Params;
+  return out;
 }
 
 /** Parse `name=value` or `name=value@tick` (a CLI `--set`). */
-export function parseSetting(text: string, defs: ParamDefs = PARAM_DEFS as ParamDefs): ScheduledChange {
+export function parseSetting(text: string, defs: ParamDefs): ScheduledChange {
   const m = /^\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*([^@]*?)\s*(?:@\s*(.*?))?\s*$/.exec(text);
   if (!m) throw new ParamError('--set', text, 'name=value or name=value@tick');
   const [, name, rawValue, rawTick] = m;
@@ -182,11 +175,11 @@ export function parseSetting(text: string, defs: ParamDefs = PARAM_DEFS as Param
     tick = rawTick === '' ? NaN : Number(rawTick);
     if (!Number.isInteger(tick) || tick < 0) throw new ParamError(`--set ${name}@tick`, rawTick, 'a whole tick from 0');
   }
-  return { tick, name: d.name as ParamName, value };
+  return { tick, name: d.name, value };
 }
 
 /** Check a schedule against the run length; structural parameters cannot change mid-run. */
-export function validateSchedule(schedule: readonly ScheduleEntry[], ticks: number, defs: ParamDefs = PARAM_DEFS as ParamDefs): ScheduledChange[] {
+export function validateSchedule(schedule: readonly ScheduleEntry[], ticks: number, defs: ParamDefs): ScheduledChange[] {
   if (!Array.isArray(schedule)) throw new ParamError('schedule', schedule, 'a list of {tick, name, value}');
   return schedule.map((c, i) => {
     const field = `schedule[${i}]`;
@@ -199,7 +192,7 @@ export function validateSchedule(schedule: readonly ScheduleEntry[], ticks: numb
     if (d.structural && c.tick > 0) {
       throw new ParamError(`${field}.tick (${d.name})`, c.tick, `0: ${d.name} shapes the world at set-up and cannot change mid-run`);
     }
-    return { tick: c.tick, name: d.name as ParamName, value };
+    return { tick: c.tick, name: d.name, value };
   });
 }
 

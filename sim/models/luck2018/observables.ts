@@ -3,13 +3,10 @@
  * Float64Array. This list is the single definition of what a run reports (run files, CSV
  * columns, charts), with units.
  */
+import type { SeriesDef } from '../../engine/kernel';
 import { RISK_FACTORS } from './risk';
 
-export interface SeriesDef {
-  readonly name: string;
-  readonly unit: string;
-  readonly description: string;
-}
+export type { SeriesDef };
 
 const CORE: readonly SeriesDef[] = [
   { name: 'deaths', unit: 'agents', description: 'Targeted-group agents killed so far (cumulative).' },

@@ -7,7 +7,7 @@
  * Srebrenica, quoted in Luck 2018, Remedies) and cuts credibility further.
  */
 import type { TickContext } from './context';
-import type { Params } from './params/schema';
+import type { Params } from './params';
 import { clamp01, type World } from './world';
 
 const PERPETRATOR_SENSITIVITY: Record<string, number> = {

@@ -1,19 +1,21 @@
 /**
  * Run files: a run's inputs and results as plain JSON, with a hash of the results. `replay`
  * reruns the inputs and checks the hash; on a mismatch it names the first tick and series (or
- * event) that differ. Pure functions: reading and writing files is the CLI's job.
+ * event) that differ. Pure functions over a given kernel (the registry in sim/models/ picks it
+ * by the file's model id): reading and writing files is the CLI's job.
  */
 import { canonicalJson, hashResult } from './hash';
-import type { RunResult } from './engine';
-import type { KernelEvent } from './kernel';
-import { DEFAULT_MODEL, createModel, modelKernel } from './models';
-import { ParamError } from './params/validate';
-import type { RunSummary } from './summary';
+import type { KernelEvent, ModelKernel } from './kernel';
+import { createKernelModel, type RunResult } from './stepping';
+import { ParamError } from './validate';
 import { ENGINE } from './version';
+
+/** Finds a model's kernel by id; throws a ParamError naming `field` for an unknown id. */
+export type KernelLookup = (id: string, field?: string) => ModelKernel<unknown, object>;
 
 export const RUN_FILE_FORMAT = 'r2p-sim/run@1';
 
-export interface RunFile<S extends object = RunSummary> {
+export interface RunFile<S extends object = Record<string, unknown>> {
   readonly format: typeof RUN_FILE_FORMAT;
   /** The model's id; files from before there was more than one model have none (the main model). */
   readonly model?: string;
@@ -30,8 +32,9 @@ export interface RunFile<S extends object = RunSummary> {
   readonly hash: string;
 }
 
-export function toRunFile<S extends object>(result: RunResult<S, object>, meta: { scenario?: string } = {}): RunFile<S> {
-  const kernel = modelKernel(result.model);
+/** The run file of `result`, which `kernel` produced. */
+export function toRunFile<S extends object>(result: RunResult<S, object>, kernel: ModelKernel<unknown, object>, meta: { scenario?: string } = {}): RunFile<S> {
+  if (kernel.id !== result.model) throw new Error(`toRunFile: result of model ${result.model} given with kernel ${kernel.id}`);
   const series: Record<string, number[]> = {};
   for (const s of kernel.series) series[s.name] = Array.from(result.series[s.name]);
   return {
@@ -51,14 +54,14 @@ export function toRunFile<S extends object>(result: RunResult<S, object>, meta: 
 }
 
 /** Check that parsed JSON has the shape of a run file; names the first field that does not. */
-export function parseRunFile(data: unknown, source = 'run file'): RunFile {
+export function parseRunFile(data: unknown, lookup: KernelLookup, source = 'run file'): RunFile {
   const fail = (field: string, value: unknown, expected: string): never => {
     throw new ParamError(`${source}: ${field}`, value, expected);
   };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('(top level)', data, 'a JSON object');
   const f = data as Record<string, unknown>;
   if (f.format !== RUN_FILE_FORMAT) fail('format', f.format, JSON.stringify(RUN_FILE_FORMAT));
-  if (f.model !== undefined) modelKernel(String(f.model), `${source}: model`);
+  if (f.model !== undefined) lookup(String(f.model), `${source}: model`);
   if (typeof f.params !== 'object' || f.params === null || Array.isArray(f.params)) fail('params', f.params, 'an object');
   if (!Array.isArray(f.schedule)) fail('schedule', f.schedule, 'an array');
   if (typeof f.seed !== 'number' && typeof f.seed !== 'string') fail('seed', f.seed, 'a number or string');
@@ -87,16 +90,16 @@ export interface ReplayOutcome {
   readonly engineMismatch?: string;
 }
 
-export function replay(file: RunFile<object>): ReplayOutcome {
-  const kernel = modelKernel(file.model ?? DEFAULT_MODEL);
-  const model = createModel({ model: kernel.id, params: file.params, seed: file.seed, ticks: file.ticks, schedule: file.schedule as never });
+/** Rerun `file` with `kernel` (the file's model) and check its hash and recorded results. */
+export function replay(file: RunFile<object>, kernel: ModelKernel<unknown, object>): ReplayOutcome {
+  const model = createKernelModel(kernel, { model: kernel.id, params: file.params, seed: file.seed, ticks: file.ticks, schedule: file.schedule });
   const result = model.run();
   const actual = hashResult(result);
   const engineMismatch =
     file.engine?.model !== kernel.version ? `file made by model ${String(file.engine?.model)}, this is ${kernel.version}` : undefined;
   // A matching hash is not enough: the results stored in the file must be the rerun's too, or a
   // file whose series, events or summary were edited after it was written would pass as verified.
-  const recorded = recordedDifference(file, result);
+  const recorded = recordedDifference(file, result, kernel);
   if (actual === file.hash && recorded === undefined) {
     return { ok: true, expected: file.hash, actual, ...(engineMismatch ? { engineMismatch } : {}) };
   }
@@ -112,8 +115,8 @@ export function replay(file: RunFile<object>): ReplayOutcome {
 type Difference = NonNullable<ReplayOutcome['firstDifference']>;
 
 /** The earliest tick at which any series differs (ties broken by series order), else the first differing event. */
-export function firstDifference(file: RunFile<object>, result: RunResult<object, object>): Difference {
-  return recordedDifference(file, result) ?? { tick: 0, what: 'summary or hash differs (series and events agree)' };
+export function firstDifference(file: RunFile<object>, result: RunResult<object, object>, kernel: ModelKernel<unknown, object>): Difference {
+  return recordedDifference(file, result, kernel) ?? { tick: 0, what: 'summary or hash differs (series and events agree)' };
 }
 
 /**
@@ -121,9 +124,9 @@ export function firstDifference(file: RunFile<object>, result: RunResult<object,
  * then events, then the summary; undefined if they agree. Values are compared as JSON stores
  * them (=== : JSON writes -0 as 0).
  */
-function recordedDifference(file: RunFile<object>, result: RunResult<object, object>): Difference | undefined {
+function recordedDifference(file: RunFile<object>, result: RunResult<object, object>, kernel: ModelKernel<unknown, object>): Difference | undefined {
   let best: Difference | undefined;
-  for (const s of modelKernel(result.model).series) {
+  for (const s of kernel.series) {
     const want = file.series[s.name];
     const got = result.series[s.name];
     if (!Array.isArray(want)) {

@@ -5,8 +5,9 @@
  * World out, and nothing else.
  */
 import { smallWorld, type Network } from './network';
-import type { Params } from './params/schema';
-import { STREAM, normal, type Streams } from './rng';
+import type { Params } from './params';
+import { STREAM } from './streams';
+import { normal, type Streams } from '../../engine/streams';
 
 /** Population agent states (one byte each). */
 export const PASSIVE = 0;

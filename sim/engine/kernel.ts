@@ -1,16 +1,22 @@
 /**
- * What a model must provide to run on the engine. The engine (model.ts) owns everything that is
+ * What a model must provide to run on the engine. The engine (stepping.ts) owns everything that is
  * the same for every model: validating the spec, the named seeded streams, the scheduled
  * parameter changes, the preallocated series, stepping one tick at a time, the summary, run
  * files, replay and the results hash. A model supplies only its parameters, its observables,
  * how to build its world and how to advance it one tick.
  *
  * Models: r2p-luck-2018 (the main model), epstein-civil-violence and epstein-ethnic-violence
- * (the reference models, sim/models/epstein/).
+ * (the reference models); each lives whole in its folder under sim/models/.
  */
-import type { ParamDef, ParamValue } from './params/schema';
-import type { SeriesDef } from './observables';
-import type { Streams } from './rng';
+import type { ParamDef, ParamValue } from './params';
+import type { Streams } from './streams';
+
+/** One per-tick observable a model records: a series of the run file, a CSV column, a chart. */
+export interface SeriesDef {
+  readonly name: string;
+  readonly unit: string;
+  readonly description: string;
+}
 
 /** One logged action (an organ's decision, a scheduled change, an outcome). */
 export interface KernelEvent {

@@ -2,8 +2,8 @@
  * What every rule sees on a tick: the parameters in force, the world, the tick's shared reading
  * of risk, and a way to log actions. Built once per tick by the model, read by the rules.
  */
-import type { Params } from './params/schema';
-import type { Streams } from './rng';
+import type { Params } from './params';
+import type { Streams } from '../../engine/streams';
 import type { World } from './world';
 
 export interface TickContext {

@@ -12,7 +12,8 @@
  *   else step back
  */
 import type { TickContext } from '../context';
-import { STREAM, normal } from '../rng';
+import { STREAM } from '../streams';
+import { normal } from '../../../engine/streams';
 import { TOP_RUNG, clamp01, type MediatorAction } from '../world';
 
 export function mediatorsStep(ctx: TickContext): void {

@@ -20,7 +20,8 @@
  *   else quiet diplomacy; silent when perceived < 0.25
  */
 import type { TickContext } from '../context';
-import { STREAM, normal } from '../rng';
+import { STREAM } from '../streams';
+import { normal } from '../../../engine/streams';
 import { clamp01, type Frame, type SecretariatAction } from '../world';
 
 export const BRIEFING_INTERVAL = 14;

@@ -2,7 +2,7 @@
  * The run summary: what a reader wants first from a run, all derived from the world and the
  * recorded series (nothing here feeds back into the model).
  */
-import type { Params } from './params/schema';
+import type { Params } from './params';
 import { COUNCIL_MEASURES, RUNGS, type World } from './world';
 
 export interface RunSummary {

@@ -1,11 +1,12 @@
 /**
- * The one source of truth for the model's parameters: name, default, range, unit, description,
+ * The one source of truth for the main model's parameters: name, default, range, unit, description,
  * group and the article passage each one stands for. Validation, `r2p-sim params`, CLI flags,
  * the app's controls and docs/ODD.md all read this list.
  *
  * `structural` parameters shape the world at set-up (population size, network) and cannot be
  * scheduled to change mid-run; every other parameter can (`--set name=value@tick`).
  */
+import type { ParamDef, ParamValue } from '../../engine/params';
 
 export type ParamGroup =
   | 'world'
@@ -18,37 +19,6 @@ export type ParamGroup =
   | 'organs'
   | 'peacekeepers'
   | 'outcome';
-
-interface ParamCommon {
-  readonly name: string;
-  /** The main model's groups (ParamGroup); other models name their own. */
-  readonly group: string;
-  readonly unit: string;
-  readonly description: string;
-  /** Where in Luck (2018) or the brief's references the parameter comes from. */
-  readonly source: string;
-  readonly structural?: boolean;
-}
-
-export interface NumberParamDef extends ParamCommon {
-  readonly kind: 'number' | 'integer';
-  readonly default: number;
-  readonly min: number;
-  readonly max: number;
-}
-
-export interface BooleanParamDef extends ParamCommon {
-  readonly kind: 'boolean';
-  readonly default: boolean;
-}
-
-export interface EnumParamDef extends ParamCommon {
-  readonly kind: 'enum';
-  readonly default: string;
-  readonly values: readonly string[];
-}
-
-export type ParamDef = NumberParamDef | BooleanParamDef | EnumParamDef;
 
 const LUCK = 'Luck 2018';
 
@@ -412,7 +382,6 @@ type ValueOf<D> = D extends { kind: 'boolean' }
 export type ParamName = Defs[number]['name'];
 /** A full, validated parameter set. */
 export type Params = { readonly [N in ParamName]: ValueOf<DefByName<N>> };
-export type ParamValue = number | boolean | string;
 
 export const PARAM_BY_NAME: ReadonlyMap<string, ParamDef> = new Map(
   (PARAM_DEFS as readonly ParamDef[]).map((d) => [d.name, d]),

@@ -6,7 +6,7 @@
  * model itself gives them no weights.
  */
 import type { TickContext } from './context';
-import type { Params } from './params/schema';
+import type { Params } from './params';
 import { TOP_RUNG, clamp01, stateWeakness, type World } from './world';
 
 export const HIGH_RISK = 0.5;

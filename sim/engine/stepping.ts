@@ -6,7 +6,7 @@
  * series in one preallocated buffer. Run files, replay and the results hash build on its result.
  */
 import type { KernelEvent, KernelParams, ModelKernel } from './kernel';
-import type { ParamValue } from './params/schema';
+import type { ParamValue } from './params';
 import {
   ParamError,
   defaultsOf,
@@ -16,8 +16,8 @@ import {
   validateTicks,
   type ScheduleEntry,
   type ScheduledChange,
-} from './params/validate';
-import { Streams, seedText, type DrawObserver } from './rng';
+} from './validate';
+import { Streams, seedText, type DrawObserver } from './streams';
 
 export interface RunSpec {
   /** Which model to run (default: the main model, "r2p-luck-2018"). */

@@ -15,7 +15,8 @@
  */
 import type { TickContext } from '../context';
 import { expectedCost } from '../deterrence';
-import { STREAM, normal } from '../rng';
+import { STREAM } from '../streams';
+import { normal } from '../../../engine/streams';
 import { RUNGS, TOP_RUNG, clamp01, stateWeakness } from '../world';
 
 /** Motive a rung needs before costs: each step up asks for more resolve. */

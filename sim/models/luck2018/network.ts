@@ -3,7 +3,7 @@
  * rewired shortcuts) stored as compressed sparse rows. Neighbours on the ring are neighbours in
  * memory too, which keeps the daily neighbour count cache-friendly at a million agents.
  */
-import type { Uniform } from './rng';
+import type { Uniform } from '../../engine/streams';
 
 export interface Network {
   /** Neighbours of agent i are nbrs[offsets[i] .. offsets[i + 1]). */
