@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],
+    globalSetup: ['./test/support/global-setup.ts'],
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

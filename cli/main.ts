@@ -8,7 +8,9 @@ import { paramsCommand } from './commands/params';
 import { replayCommand } from './commands/replay';
 import { runCommand } from './commands/run';
 import { scenariosCommand } from './commands/scenarios';
+import { checkFlagValues } from './argv';
 import { UsageError } from './errors';
+import { WriteError } from './files';
 
 // A closed pipe (`r2p-sim params | head`) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -22,7 +24,8 @@ const program = new Command('r2p-sim')
   .showHelpAfterError('(add --help for usage)')
   .exitOverride();
 
-program.addCommand(runCommand());
+const args = process.argv.slice(2);
+program.addCommand(runCommand(args));
 program.addCommand(replayCommand());
 program.addCommand(paramsCommand());
 program.addCommand(scenariosCommand());
@@ -31,15 +34,20 @@ program.addCommand(casesCommand());
 for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
 
 try {
+  checkFlagValues(program, args);
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
     // --help and --version exit 0; a usage error exits 2, like any other invalid input
-    // (1 is reserved for a replay whose hash does not match).
+    // (1: a replay that does not reproduce, or output that could not be written).
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else if (e instanceof ParamError || e instanceof UsageError) {
     process.stderr.write(`r2p-sim: error: ${e.message}\n`);
     process.exitCode = 2;
+  } else if (e instanceof WriteError) {
+    // Checked paths that still fail to be written (a full disk): one line, not a stack trace.
+    process.stderr.write(`r2p-sim: error: ${e.message}\n`);
+    process.exitCode = 1;
   } else {
     throw e;
   }

@@ -43,27 +43,55 @@ function allParamFlags(): { def: ParamDef; models: string[] }[] {
   return [...byName.values()];
 }
 
-/** Add --model, --preset, --scenario, --seed, --ticks, --set and one flag per model parameter. */
-export function addRunOptions(cmd: Command): Command {
+/**
+ * The model a command line asks for (`--model ID` or `--model=ID`), read before parsing so that
+ * `run --help` can show that model's parameters; the main model when none is named.
+ */
+export function modelInArgs(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    if (a === '--model' && i + 1 < args.length) return args[i + 1];
+    if (a.startsWith('--model=')) return a.slice('--model='.length);
+  }
+  return DEFAULT_MODEL;
+}
+
+/**
+ * Add --model, --preset, --scenario, --seed, --ticks, --set and one flag per model parameter.
+ * Help lists the parameters of `shownModel` only, grouped as its schema groups them; the other
+ * models' flags are accepted (and refused with their owner named) but hidden.
+ */
+export function addRunOptions(cmd: Command, shownModel: string = DEFAULT_MODEL): Command {
+  const shown = MODELS.find((m) => m.id === shownModel) ?? modelKernel(DEFAULT_MODEL);
   cmd
     .addOption(new Option('--model <id>', 'which model to run').choices(MODELS.map((m) => m.id)).default(DEFAULT_MODEL))
     .option('--preset <name>', 'a named parameter preset of the model (e.g. mesa, netlogo for the Epstein models)')
     .option('--scenario <id|file>', `built-in scenario id, or a scenario JSON file (model ${DEFAULT_MODEL} only)`)
-    .option('--seed <n>', 'run seed (integer or text)', '1')
+    .option('--seed <n>', 'run seed: an integer (7, 07 and +7 are the same seed) or a text that does not read as a number', '1')
     .option('--ticks <t>', `ticks to simulate (default: the model's, ${DEFAULT_TICKS} days for ${DEFAULT_MODEL})`)
     .option(
       '--set <name=value[@tick]>',
-      'set a parameter, from a tick if @tick is given (repeatable), e.g. --set deterrence=0.8@120',
+      'set a parameter (camelCase or kebab-case name), from a tick if @tick is given (repeatable), e.g. --set deterrence=0.8@120',
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     );
-  cmd.optionsGroup('Model parameters (from tick 0; `r2p-sim params [--model ID]` describes each):');
+  const ownNames = new Set(shown.params.map((d) => d.name));
+  const groups = [...new Set(shown.params.map((d) => d.group))];
+  for (const group of groups) {
+    cmd.optionsGroup(`Parameters of ${shown.id}, ${group} (from tick 0; \`r2p-sim params --model ${shown.id}\` describes each):`);
+    for (const d of shown.params.filter((x) => x.group === group)) {
+      const unit = d.unit ? ` ${d.unit}` : '';
+      cmd.addOption(new Option(`--${kebab(d.name)} <value>`, `${d.description} [${allowedText(d)}${d.kind === 'number' || d.kind === 'integer' ? unit : ''}; default ${String(d.default)}]`));
+    }
+  }
   for (const { def: d, models } of allParamFlags()) {
-    const which = models.length === MODELS.length ? '' : ` (model${models.length > 1 ? 's' : ''} ${models.join(', ')})`;
-    const help = models.length === 1 ? `${d.description} [${allowedText(d)}; default ${String(d.default)}]` : d.description;
-    cmd.addOption(new Option(`--${kebab(d.name)} <value>`, `${help}${which}`));
+    if (ownNames.has(d.name)) continue;
+    cmd.addOption(new Option(`--${kebab(d.name)} <value>`, `${d.description} (model${models.length > 1 ? 's' : ''} ${models.join(', ')})`).hideHelp());
   }
   cmd.optionsGroup('Options:');
+  const others = MODELS.filter((m) => m.id !== shown.id).map((m) => m.id);
+  cmd.addHelpText('after', `\nOther models' parameters: r2p-sim ${cmd.name()} --model ${others.join('|')} --help`);
   return cmd;
 }
 
@@ -111,9 +139,12 @@ export function resolveRun(opts: Record<string, unknown>): ResolvedRun {
   if (isMain) {
     scenario = loadScenario(String(opts.scenario ?? 'default'));
     // The agent count is a resolution: a scenario's documented population is spread over it.
+    // (One rule, for run and cases alike: the modelled population stays; see scenarioMapping.)
+    // A scale given outright (--people-per-agent) is kept instead, and applied below.
     const agentsSet = schedule.find((c) => c.tick === 0 && c.name === 'agents')?.value;
     const agents = opts.agents !== undefined ? parseValue(PARAM_BY_NAME.get('agents')!, String(opts.agents), '--agents') : agentsSet;
-    Object.assign(params, scenarioParams(scenario, scenario.id, agents as number | undefined));
+    const scaleGiven = opts.peoplePerAgent !== undefined || schedule.some((c) => c.tick === 0 && c.name === 'peoplePerAgent');
+    Object.assign(params, scenarioParams(scenario, scenario.id, scaleGiven ? undefined : (agents as number | undefined)));
   }
   const presetName = opts.preset === undefined ? undefined : String(opts.preset);
   if (presetName !== undefined) Object.assign(params, presetValues(kernel, presetName, '--preset'));

@@ -6,7 +6,7 @@
  */
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type * as z from 'zod';
-import { ParamError, closestName } from '../sim/index';
+import { ParamError, closestName, showValue } from '../sim/index';
 import { SCENARIO_SCHEMA } from './schema';
 import type { Scenario } from './types';
 
@@ -30,20 +30,10 @@ export class ScenarioError extends ParamError {
     super(`${file}: ${first.path || '(top level)'}`, first.value, first.expected);
     this.name = 'ScenarioError';
     if (issues.length > 1) {
-      const more = issues.slice(1, 8).map((i) => `\n  ${i.path || '(top level)'}: got ${show(i.value)}, expected ${i.expected}`);
+      const more = issues.slice(1, 8).map((i) => `\n  ${i.path || '(top level)'}: got ${showValue(i.value, 80)}, expected ${i.expected}`);
       const rest = issues.length > 8 ? `\n  ... and ${issues.length - 8} more` : '';
       this.message += `\n  (${issues.length - 1} more problem${issues.length > 2 ? 's' : ''} in ${file})${more.join('')}${rest}`;
     }
-  }
-}
-
-function show(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  try {
-    const s = JSON.stringify(v) ?? String(v);
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-  } catch {
-    return String(v);
   }
 }
 

@@ -10,7 +10,9 @@ import type { Scenario } from './types';
 export type ParamOrigin =
   | { readonly from: 'default' }
   | { readonly from: 'feature'; readonly feature: string; readonly level: string | number }
-  | { readonly from: 'override'; readonly reason: string };
+  | { readonly from: 'override'; readonly reason: string }
+  /** The scenario's population respread over the agents chosen at run time (`--agents`). */
+  | { readonly from: 'resolution'; readonly agents: number };
 
 export interface ScenarioMapping {
   readonly params: Params;
@@ -38,6 +40,17 @@ export function scenarioMapping(s: Scenario, file: string = s.id, agentsOverride
   for (const [name, o] of Object.entries(s.overrides) as [ParamName, { value: ParamValue; reason: string }][]) {
     values[name] = o.value;
     origins[name] = { from: 'override', reason: o.reason };
+  }
+  // The one rule for a chosen agent count: it is a resolution. The modelled population stays
+  // and is spread over the agents. A documented population (a perAgent feature) was spread above;
+  // otherwise the scenario's own agents x peoplePerAgent is kept.
+  if (agentsOverride !== undefined && origins.peoplePerAgent.from !== 'feature') {
+    const ownAgents = Number(s.overrides.agents?.value ?? base.agents);
+    const ownScale = Number(values.peoplePerAgent ?? base.peoplePerAgent);
+    const perAgent = Math.round(((ownScale * ownAgents) / agentsOverride) * 1e9) / 1e9;
+    checkSpread('peoplePerAgent', perAgent, `${file}: population (${ownAgents} agents x ${ownScale} people)`, ownAgents * ownScale, 1, agentsOverride);
+    values.peoplePerAgent = perAgent;
+    origins.peoplePerAgent = { from: 'resolution', agents: agentsOverride };
   }
   try {
     return { params: resolveParams(values, base, PARAM_DEFS) as Params, origins: origins as Record<ParamName, ParamOrigin> };

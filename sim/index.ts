@@ -11,6 +11,8 @@ export type { ParamDef, ParamValue } from './engine/params';
 export {
   ParamError,
   MAX_TICKS,
+  SHOWN_CHARS,
+  showValue,
   allowedText,
   checkValue,
   lookupParam,
@@ -27,8 +29,8 @@ export {
   type ScheduledChange,
   type ScheduleEntry,
 } from './engine/validate';
-export { hashResult, canonicalJson } from './engine/hash';
-export { RUN_FILE_FORMAT, type KernelLookup, type ReplayOutcome } from './engine/runfile';
+export { hashResult, hashInputs, canonicalJson, type RunInputs } from './engine/hash';
+export { RUN_FILE_FORMAT, type KernelLookup, type ReplayIssue, type ReplayOutcome } from './engine/runfile';
 export { ENGINE } from './engine/version';
 export { Streams, type DrawObserver } from './engine/streams';
 
@@ -45,6 +47,7 @@ export {
   firstDifference,
   type RunFile,
 } from './models/index';
+export type { CivilSummary, EthnicSummary } from './models/epstein/index';
 
 // ---- the main model (r2p-luck-2018) -------------------------------------------------------------
 export {

@@ -100,7 +100,7 @@ describe('r2p-sim replay', () => {
   it('verifies an untouched run file', () => {
     const r = cli('replay', basePath);
     expect(r.status, r.what).toBe(0);
-    expect(r.stdout.trim()).toBe(`verified ${base.hash}`);
+    expect(r.stdout).toMatch(new RegExp(`^verified ${base.hash}$`, 'm'));
   });
 
   it('names the tick and series of a tampered series value', () => {
@@ -234,6 +234,6 @@ describe('scheduled --set', () => {
     // The arm's file replays too (the schedule is part of its inputs).
     const rep = cli('replay', armPath);
     expect(rep.status, rep.what).toBe(0);
-    expect(rep.stdout.trim()).toBe(`verified ${arm.hash}`);
+    expect(rep.stdout).toMatch(new RegExp(`^verified ${arm.hash}$`, 'm'));
   });
 });

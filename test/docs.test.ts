@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { PARAM_DEFS } from '../sim/index';
-import { MODELS_BEGIN, blockOf, referenceModelsBlock } from '../cli/gen-docs';
+import { MODELS_BEGIN, blockOf, referenceModelsBlock } from '../cli/docs';
 
 describe('docs', () => {
   it('docs/parameters.md matches the parameter schema', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   PARAM_DEFS,
   ParamError,
+  showValue,
   createModel,
   defaultParams,
   parseRunFile,
@@ -42,8 +43,7 @@ function expectParamError(fn: () => unknown, field: string, value: unknown, expe
   if (typeof expected === 'string') expect(e.expected).toContain(expected);
   else expect(e.expected).toMatch(expected);
   expect(e.message).toContain(field);
-  const shown = typeof value === 'string' || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : String(value);
-  expect(e.message).toContain(`got ${shown}`);
+  expect(e.message).toContain(`got ${showValue(value)}`);
   expect(e.message).toContain(e.expected);
   // A NaN in a message would mean the value given was lost on the way.
   if (!Number.isNaN(value)) expect(e.message).not.toContain('NaN');
@@ -198,6 +198,7 @@ describe('createModel', () => {
 describe('parseRunFile', () => {
   const valid = {
     format: 'r2p-sim/run@1',
+    engine: { name: 'r2p-sim', version: '0.1.0', model: 'r2p-luck-2018/2' },
     params: {},
     schedule: [],
     seed: 1,
@@ -220,6 +221,19 @@ describe('parseRunFile', () => {
     expectParamError(() => parseRunFile({ ...valid, hash: 'abc' }, 'f.json'), 'f.json: hash', 'abc', 'a 64-digit hex SHA-256');
     expectParamError(() => parseRunFile({ ...valid, series: null }, 'f.json'), 'f.json: series', null, 'an object of arrays');
     expectParamError(() => parseRunFile({ ...valid, events: 'none' }, 'f.json'), 'f.json: events', 'none', 'an array');
+    expectParamError(() => parseRunFile({ ...valid, engine: undefined }, 'f.json'), 'f.json: engine', undefined, 'an object {name, version, model}');
+    expectParamError(() => parseRunFile({ ...valid, engine: { ...valid.engine, model: 2 } }, 'f.json'), 'f.json: engine.model', 2, 'text');
+    expectParamError(() => parseRunFile({ ...valid, scenario: 7 }, 'f.json'), 'f.json: scenario', 7, 'a scenario label');
+    expectParamError(() => parseRunFile({ ...valid, model: 'netlogo' }, 'f.json'), 'f.json: model', 'netlogo', 'one of "r2p-luck-2018"');
+    // Inputs are checked against the file's model, with the file named.
+    expectParamError(() => parseRunFile({ ...valid, params: { incitment: 0.5 } }, 'f.json'), 'f.json: params.incitment', 'incitment', 'did you mean "incitement"');
+    expectParamError(() => parseRunFile({ ...valid, seed: 1.5 }, 'f.json'), 'f.json: seed', 1.5, 'a safe integer');
+    expectParamError(
+      () => parseRunFile({ ...valid, model: 'epstein-civil-violence', params: { incitement: 0.5 } }, 'f.json'),
+      'f.json: params.incitement',
+      'incitement',
+      'model epstein-civil-violence',
+    );
     expect(parseRunFile(valid)).toBe(valid);
   });
 });

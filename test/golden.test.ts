@@ -2,7 +2,10 @@
  * Golden runs: run files made by the CLI and committed; the engine must still reproduce them
  * bit for bit. One quiet default run and two crisis runs that exercise the Council (vetoes and
  * a patron; force under a measure-of-last-resort doctrine), the Assembly, inquiries, safe areas
- * that fall and are relieved, a settlement and the PBC. Regenerate (only for a deliberate model
+ * that fall and are relieved, a settlement and the PBC; and one run of each Epstein model (a
+ * legitimacy drop and cops withdrawn; peacekeepers arriving, with the unrounded arrest
+ * probability so exp is evaluated on arbitrary ratios). test/browser.test.ts replays every one
+ * in Chromium too. Regenerate (only for a deliberate model
  * change) with the commands in GOLDENS below, and say in the commit message why results changed.
  */
 import { readFileSync } from 'node:fs';
@@ -13,20 +16,32 @@ import { DEFAULT_MODEL, hashResult, modelKernel, parseRunFile, replay } from '..
 const GOLDENS = [
   {
     file: 'default-seed42.run.json',
-    command: 'node cli/r2p-sim.mjs run --scenario default --seed 42 --ticks 120 --agents 3000 --out test/golden/default-seed42.run.json',
+    command: 'node cli/r2p-sim.mjs run --scenario default --seed 42 --ticks 120 --agents 3000 --people-per-agent 100 --out test/golden/default-seed42.run.json',
     events: [] as string[],
   },
   {
     file: 'patron-safe-areas-seed42.run.json',
     command:
-      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --safe-areas 2 --incitement 0.8 --patron true --out test/golden/patron-safe-areas-seed42.run.json',
+      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --safe-areas 2 --incitement 0.8 --patron true --people-per-agent 100 --out test/golden/patron-safe-areas-seed42.run.json',
     events: ['council:vetoed', 'assembly:adopted', 'hrc:inquiry-report', 'peacekeepers:venue-fell', 'outcome:mass-atrocity'],
   },
   {
     file: 'last-resort-force-seed42.run.json',
     command:
-      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --safe-areas 2 --incitement 0.8 --force-doctrine measure-of-last-resort --council-willingness 0.7 --out test/golden/last-resort-force-seed42.run.json',
+      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --safe-areas 2 --incitement 0.8 --force-doctrine measure-of-last-resort --council-willingness 0.7 --people-per-agent 100 --out test/golden/last-resort-force-seed42.run.json',
     events: ['council:adopted', 'peacekeepers:force-arrives', 'peacekeepers:venue-relieved', 'mediators:settlement-signed', 'pbc:engage-recurrence'],
+  },
+  {
+    file: 'epstein-civil-mesa-seed42.run.json',
+    command:
+      'node cli/r2p-sim.mjs run --model epstein-civil-violence --preset mesa --width 20 --height 20 --ticks 100 --seed 42 --set legitimacy=0.6@40 --set copDensity=0.04@70 --out test/golden/epstein-civil-mesa-seed42.run.json',
+    events: ['user:set', 'model:cops'],
+  },
+  {
+    file: 'epstein-ethnic-run8-seed42.run.json',
+    command:
+      'node cli/r2p-sim.mjs run --model epstein-ethnic-violence --preset run8 --width 20 --height 20 --ticks 300 --seed 42 --cop-arrival-tick 10 --arrest-rounding none --out test/golden/epstein-ethnic-run8-seed42.run.json',
+    events: ['model:peacekeepers', 'model:eliminated'],
   },
 ];
 

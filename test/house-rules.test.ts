@@ -1,11 +1,12 @@
 /**
- * House rules for the engine source (sim/): no hidden sources of nondeterminism, nothing from
+ * House rules for the engine source (sim/): no hidden sources of nondeterminism, no arithmetic
+ * whose last bit depends on the JavaScript engine (the same hash in Node and a browser), nothing from
  * Node or the DOM (it runs in a browser worker too), no imports from the layers above it, the
  * rooms kept apart (the engine knows no model, no model knows another); and a complete,
  * consistent parameter schema.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +50,71 @@ function stripComments(src: string): string {
   }
   return out;
 }
+
+/** The code with the text of string and template literals blanked (template `${...}` code is kept). */
+function stripStrings(code: string): string {
+  const out = code.split('');
+  const open: number[] = []; // for each `${` we are inside, the braces opened since
+  let i = 0;
+  while (i < code.length) {
+    const c = code[i];
+    if (c === "'" || c === '"') {
+      let j = i + 1;
+      for (; j < code.length && code[j] !== c && code[j] !== '\n'; j++) {
+        out[j] = ' ';
+        if (code[j] === '\\') out[++j] = ' ';
+      }
+      i = j + 1;
+    } else if (c === '`' || (c === '}' && open.length > 0 && open[open.length - 1] === 0)) {
+      if (c === '}') open.pop();
+      let j = i + 1;
+      for (; j < code.length && code[j] !== '`' && !(code[j] === '$' && code[j + 1] === '{'); j++) {
+        if (code[j] !== '\n') out[j] = ' ';
+        if (code[j] === '\\') out[++j] = ' ';
+      }
+      if (code[j] === '$') {
+        open.push(0);
+        i = j + 2;
+      } else i = j + 1;
+    } else {
+      if (open.length > 0 && c === '{') open[open.length - 1]++;
+      if (open.length > 0 && c === '}') open[open.length - 1]--;
+      i++;
+    }
+  }
+  return out.join('');
+}
+
+/**
+ * The Math members whose results every JS engine agrees on: the spec makes these exact or
+ * correctly rounded, and the constants exact. Math.log, exp, cos, pow (and `**`) and the other
+ * transcendentals are each engine's own approximation (Node 20 and Chromium differ in the last
+ * bit), so sim/ takes those from sim/engine/portable-math.ts.
+ */
+const MATH_ALLOWED = new Set([
+  'abs', 'ceil', 'floor', 'round', 'trunc', 'sign', 'min', 'max', 'sqrt', 'fround', 'imul', 'clz32',
+  'PI', 'E', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2',
+]);
+
+/** Each engine-dependent use of Math or `**` in `code` (comments already stripped), with its line. */
+function unportableMath(code: string): { line: number; what: string }[] {
+  const bare = stripStrings(code);
+  const lineOf = (at: number) => bare.slice(0, at).split('\n').length;
+  const found: { line: number; what: string }[] = [];
+  for (const m of bare.matchAll(/(?<![\w$])Math\b(?:\s*\??\.\s*([A-Za-z_$][\w$]*))?/g)) {
+    if (m[1] === undefined) found.push({ line: lineOf(m.index), what: 'Math other than as Math.<name> (aliased, destructured or indexed)' });
+    else if (!MATH_ALLOWED.has(m[1])) found.push({ line: lineOf(m.index), what: `Math.${m[1]}` });
+  }
+  for (const m of bare.matchAll(/\*\*/g)) found.push({ line: lineOf(m.index), what: '** (exponentiation is Math.pow)' });
+  return found;
+}
+
+/**
+ * Packages sim/ may import, each read and found to compute with exact or correctly rounded
+ * operations only (Alea: sums and products; SHA-256: integer operations; stdlib: fdlibm ports,
+ * checked file by file below). A new package needs the same reading before it joins the list.
+ */
+const PORTABLE_PACKAGES = [/^seedrandom$/, /^@noble\/hashes\//, /^@stdlib\/math-base-special-(ln|cos|exp)$/];
 
 /** Every module specifier a file imports or re-exports (static, side-effect, dynamic, require). */
 function specifiers(code: string): string[] {
@@ -118,6 +184,76 @@ describe('sim/ source', () => {
         for (const [re, what] of BANNED) if (re.test(line)) found.push(`${s.name}:${k + 1}: ${what}: ${line.trim()}`);
       });
     }
+    expect(found).toEqual([]);
+  });
+
+  it('the Math scanner catches every engine-dependent form and passes the portable ones', () => {
+    const scan = (src: string) => unportableMath(stripComments(src)).map((f) => f.what);
+    const members = Object.getOwnPropertyNames(Math).filter((k) => k !== 'constructor');
+    for (const name of MATH_ALLOWED) expect(members, `allow-list typo: Math.${name}`).toContain(name);
+    const banned = members.filter((k) => !MATH_ALLOWED.has(k));
+    for (const f of ['log', 'exp', 'cos', 'sin', 'tan', 'atan2', 'pow', 'log1p', 'expm1', 'cbrt', 'hypot', 'random']) expect(banned).toContain(f);
+    for (const f of banned) {
+      expect(scan(`const y = Math.${f}(x);`), f).toEqual([`Math.${f}`]);
+      expect(scan(`const y = Math . ${f}(x);`), f).toEqual([`Math.${f}`]);
+    }
+    const bad = [
+      'const y = Math?.log(x);',
+      'const y = globalThis.Math.exp(x);',
+      'const { log } = Math;',
+      'const M = Math; M.cos(x);',
+      "const y = Math['log'](x);",
+      'const y = x ** 2;',
+      'y **= 2;',
+      'const s = `${a ** b}`;',
+      'const s = `t${`${Math.exp(1)}`}`;',
+      'const y = Math.sqrt(x) + Math.log(x);',
+    ];
+    for (const line of bad) expect(scan(line).length, line).toBeGreaterThan(0);
+    for (const f of MATH_ALLOWED) expect(scan(`const y = Math.${f}(x);`), f).toEqual([]);
+    const ok = [
+      'const y = Math.floor(Math.sqrt(x) * Math.PI);',
+      "const s = 'a ** b, Math.log(x)';",
+      'const s = `Math.exp(${Math.floor(x)}) ** ${{ a: 1 }.a}`;',
+      '/** 2 ** 3 and Math.cos */ const y = a * b; // Math.pow(2, 3)',
+      'const MathLike = 1; const y = x.MathLog;',
+    ];
+    for (const line of ok) expect(scan(line), line).toEqual([]);
+    expect(unportableMath('const a = 1;\nconst b = Math.exp(a);')).toEqual([{ line: 2, what: 'Math.exp' }]);
+  });
+
+  it('computes only with operations every JS engine rounds alike (no Math.log/exp/cos/pow..., no **)', () => {
+    const found = SOURCES.flatMap((s) => unportableMath(s.code).map((f) => `${s.name}:${f.line}: ${f.what}`));
+    expect(found, 'use ln, exp, cos from sim/engine/portable-math.ts (or add an fdlibm port there)').toEqual([]);
+  });
+
+  it('imports only packages known to compute alike in every JS engine', () => {
+    const found: string[] = [];
+    for (const s of SOURCES) {
+      for (const spec of specifiers(s.code)) {
+        if (!spec.startsWith('.') && !PORTABLE_PACKAGES.some((re) => re.test(spec))) found.push(`${s.name}: ${spec}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the fdlibm ports sim/ imports use only portable operations themselves, in every file they load', () => {
+    const fromSim = createRequire(join(SIM, 'index.ts'));
+    const seen = new Set<string>();
+    const visit = (spec: string, from: string) => {
+      const file = createRequire(from).resolve(spec);
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = stripComments(readFileSync(file, 'utf8'));
+      for (const m of code.matchAll(/\brequire\(\s*'([^']+)'\s*\)/g)) visit(m[1], file);
+    };
+    const roots = [...new Set(SOURCES.flatMap((s) => specifiers(s.code)).filter((spec) => spec.startsWith('@stdlib/')))];
+    expect(roots.sort()).toEqual(['@stdlib/math-base-special-cos', '@stdlib/math-base-special-exp', '@stdlib/math-base-special-ln']);
+    for (const r of roots) visit(r, fromSim.resolve(r));
+    expect(seen.size).toBeGreaterThan(roots.length); // the walk follows their requires
+    const found = [...seen].flatMap((file) =>
+      unportableMath(stripComments(readFileSync(file, 'utf8'))).map((f) => `${relative(ROOT, file)}:${f.line}: ${f.what}`),
+    );
     expect(found).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN, CASES, FEATURE_DEFS, scenarioJsonSchema } from '../scenarios/index';
-import { BEGIN, END, scenariosBlock } from '../cli/gen-docs';
+import { BEGIN, END, scenariosBlock } from '../cli/docs';
 import { ROOT, cli } from './helpers/cli';
 
 
@@ -131,7 +131,7 @@ describe('r2p-sim cases', () => {
     const one = cli('cases', '--seeds', '3', '--ticks', '200', '--agents', '3000', '--jobs', '1');
     expect(one.status, one.what).toBe(0);
     expect(one.stdout).toContain('7 scenarios x 3 seeds');
-    expect(one.stdout).toContain('3000 agents');
+    expect(one.stdout).toContain('3,000 agents');
     for (const s of CASES) expect(one.stdout).toContain(s.title);
     expect(one.stdout).toMatch(/P\(mass atrocity\)/);
     expect(one.stdout).toMatch(/agrees|DISAGREES/);

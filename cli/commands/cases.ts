@@ -7,6 +7,7 @@ import { SingleBar } from 'cli-progress';
 import { DEFAULT_TICKS, ENGINE, MODEL_VERSION, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
 import { CASES, caseStats, runOutcome, scenarioParams, type CaseStats, type Scenario } from '../../scenarios/index';
 import { UsageError } from '../errors';
+import { count, dayCount } from '../format';
 import { defaultJobs, runMany } from '../run-many';
 import { loadScenario } from '../spec';
 
@@ -23,7 +24,7 @@ const p2 = (x: number) => x.toFixed(2);
 export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks: number, agents?: number): string {
   const p = defaultParams();
   const lines = [
-    `Case report: ${stats.length} scenario${stats.length === 1 ? '' : 's'} x ${seeds} seeds (1-${seeds}, the same seeds for every case), ${ticks} days, ${agents ?? 'the scenarios\''} agents, model ${MODEL_VERSION}.`,
+    `Case report: ${count(stats.length, 'scenario')} x ${count(seeds, 'seed')} (${seeds === 1 ? 'seed 1' : `1-${seeds}`}, the same seeds for every case), ${dayCount(ticks)}, ${agents === undefined ? "the scenarios' agents" : count(agents, 'agent')}, model ${MODEL_VERSION}.`,
     `Mass atrocity: at least ${people(p.atrocityThreshold)} people of the targeted group killed within ${p.atrocityWindow} days (Early Warning Project threshold).`,
     'Model reading of a run: failed = mass atrocity; curbed = killing below the threshold; prevented = no one killed.',
     "Model reading of a case: the median run on that scale. The article's reading is the reference, never an input.",
@@ -35,7 +36,7 @@ export function formatCaseReport(stats: readonly CaseStats[], seeds: number, tic
       s.title,
       `${p2(s.pMassAtrocity)} [${p2(s.pMassAtrocityCi[0])}, ${p2(s.pMassAtrocityCi[1])}]`,
       `${people(s.deathsMedian)} [${people(s.deathsInterval[0])} - ${people(s.deathsInterval[1])}]`,
-      s.onsetMedian === null ? '-' : `day ${Math.round(s.onsetMedian)} (${s.onsetSeeds} runs)`,
+      s.onsetMedian === null ? 'no onset' : `day ${Math.round(s.onsetMedian)} (${count(s.onsetSeeds, 'run')})`,
       `${pct(s.readingShares.prevented)} / ${pct(s.readingShares.curbed)} / ${pct(s.readingShares.failed)}`,
       s.modelReading,
       s.article ? `${s.article.verdict}${s.article.explicit ? '' : '*'}` : '-',
@@ -65,6 +66,19 @@ export function casesCsv(results: readonly { scenario: Scenario; outcomes: Retur
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The runs of a case report: each scenario at seeds 1..N (the same seeds for every case). A
+ * chosen agent count is a resolution, by the same rule as `run --agents` (scenarioParams).
+ */
+export function caseSpecs(scenarios: readonly Scenario[], seeds: number, ticks: number, agents?: number): RunSpec[] {
+  const specs: RunSpec[] = [];
+  for (const s of scenarios) {
+    const params = scenarioParams(s, s.id, agents);
+    for (let seed = 1; seed <= seeds; seed++) specs.push({ params, seed, ticks });
+  }
+  return specs;
+}
+
 export function casesCommand(): Command {
   return new Command('cases')
     .description("run every case profile (or the scenarios given) over many seeds and set the results beside the article's reading")
@@ -82,11 +96,7 @@ export function casesCommand(): Command {
       const jobs = opts.jobs === undefined ? defaultJobs() : positiveInt(opts.jobs, '--jobs', 256);
       const agents = opts.agents === undefined ? undefined : (parseValue(PARAM_BY_NAME.get('agents')!, opts.agents, '--agents') as number);
       const scenarios = refs.length ? refs.map((r) => loadScenario(r, 'scenario')) : [...CASES];
-      const specs: RunSpec[] = [];
-      for (const s of scenarios) {
-        const params = scenarioParams(s, s.id, agents);
-        for (let seed = 1; seed <= seeds; seed++) specs.push({ params, seed, ticks });
-      }
+      const specs = caseSpecs(scenarios, seeds, ticks, agents);
       const bar = process.stderr.isTTY && !opts.json && !opts.csv ? new SingleBar({ format: 'cases {bar} {value}/{total} runs | {eta_formatted} left', etaBuffer: 50 }) : null;
       bar?.start(specs.length, 0);
       const summaries = await runMany(specs, { jobs, onProgress: (done) => bar?.update(done) });

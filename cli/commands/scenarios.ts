@@ -13,7 +13,7 @@ import {
   type ParamOrigin,
   type Scenario,
 } from '../../scenarios/index';
-import { scenariosBlock } from '../gen-docs';
+import { scenariosBlock } from '../docs';
 import { UsageError } from '../errors';
 import { loadScenario } from '../spec';
 
@@ -44,6 +44,8 @@ function originText(o: ParamOrigin): string {
       return `feature ${o.feature} = ${String(o.level)}`;
     case 'override':
       return `override: ${o.reason}`;
+    case 'resolution':
+      return `the scenario's population spread over ${o.agents} agents (--agents)`;
   }
 }
 

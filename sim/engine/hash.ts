@@ -36,3 +36,21 @@ export function canonicalJson(v: unknown): string {
   const keys = Object.keys(v as object).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
 }
+
+/** What identifies a run's inputs: the model, its parameters and schedule, the seed, the length. */
+export interface RunInputs {
+  readonly model: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly schedule: readonly { readonly tick: number; readonly name: string; readonly value: unknown }[];
+  readonly seed: number | string;
+  readonly ticks: number;
+}
+
+/**
+ * SHA-256 of a run's inputs in canonical form (key order does not matter). Two runs with the same
+ * inputs hash alike; used to name run files so that different runs never share a default name.
+ */
+export function hashInputs(r: RunInputs): string {
+  const schedule = r.schedule.map((c) => [c.tick, c.name, c.value]);
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson({ model: r.model, params: r.params, schedule, seed: r.seed, ticks: r.ticks }))));
+}

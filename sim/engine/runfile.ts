@@ -7,7 +7,7 @@
 import { canonicalJson, hashResult } from './hash';
 import type { KernelEvent, ModelKernel } from './kernel';
 import { createKernelModel, type RunResult } from './stepping';
-import { ParamError } from './validate';
+import { ParamError, defaultsOf, resolveParams, validateSchedule, validateSeed, validateTicks, type ScheduleEntry } from './validate';
 import { ENGINE } from './version';
 
 /** Finds a model's kernel by id; throws a ParamError naming `field` for an unknown id. */
@@ -53,24 +53,35 @@ export function toRunFile<S extends object>(result: RunResult<S, object>, kernel
   };
 }
 
-/** Check that parsed JSON has the shape of a run file; names the first field that does not. */
-export function parseRunFile(data: unknown, lookup: KernelLookup, source = 'run file'): RunFile {
+/**
+ * Check that parsed JSON has the shape of a run file of a known model, with parameters and a
+ * schedule that model accepts; names the file and the first field that does not hold.
+ */
+export function parseRunFile(data: unknown, lookup: KernelLookup, source = 'run file', defaultModel?: string): RunFile {
   const fail = (field: string, value: unknown, expected: string): never => {
     throw new ParamError(`${source}: ${field}`, value, expected);
   };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('(top level)', data, 'a JSON object');
   const f = data as Record<string, unknown>;
   if (f.format !== RUN_FILE_FORMAT) fail('format', f.format, JSON.stringify(RUN_FILE_FORMAT));
-  if (f.model !== undefined) lookup(String(f.model), `${source}: model`);
+  if (f.model !== undefined && typeof f.model !== 'string') fail('model', f.model, 'a model id (text)');
+  const modelId = (f.model as string | undefined) ?? defaultModel;
+  const kernel = modelId === undefined ? undefined : lookup(modelId, `${source}: model`);
+  const engine = f.engine as Record<string, unknown> | null | undefined;
+  if (engine === null || typeof engine !== 'object' || Array.isArray(engine)) fail('engine', engine, 'an object {name, version, model}');
+  for (const k of ['name', 'version', 'model']) if (typeof engine![k] !== 'string') fail(`engine.${k}`, engine![k], 'text');
+  if (f.scenario !== undefined && typeof f.scenario !== 'string') fail('scenario', f.scenario, 'a scenario label (text)');
   if (typeof f.params !== 'object' || f.params === null || Array.isArray(f.params)) fail('params', f.params, 'an object');
   if (!Array.isArray(f.schedule)) fail('schedule', f.schedule, 'an array');
-  if (typeof f.seed !== 'number' && typeof f.seed !== 'string') fail('seed', f.seed, 'a number or string');
-  if (typeof f.ticks !== 'number') fail('ticks', f.ticks, 'a number');
+  const seed = f.seed;
+  if (typeof seed !== 'number' && typeof seed !== 'string') fail('seed', seed, 'a number or string');
+  const ticks = f.ticks as number;
+  if (typeof ticks !== 'number') fail('ticks', ticks, 'a number');
   if (typeof f.hash !== 'string' || !/^[0-9a-f]{64}$/.test(f.hash)) fail('hash', f.hash, 'a 64-digit hex SHA-256');
-  if (typeof f.series !== 'object' || f.series === null) fail('series', f.series, 'an object of arrays');
+  if (typeof f.series !== 'object' || f.series === null || Array.isArray(f.series)) fail('series', f.series, 'an object of arrays');
   if (!Array.isArray(f.events)) fail('events', f.events, 'an array');
   for (const [name, col] of Object.entries(f.series as Record<string, unknown>)) {
-    if (!Array.isArray(col) || col.some((v) => typeof v !== 'number')) fail(`series.${name}`, '(an array)', 'an array of numbers');
+    if (!Array.isArray(col) || col.some((v) => typeof v !== 'number')) fail(`series.${name}`, col, 'an array of numbers');
   }
   (f.events as unknown[]).forEach((e, i) => {
     const ev = e as Record<string, unknown> | null;
@@ -78,37 +89,87 @@ export function parseRunFile(data: unknown, lookup: KernelLookup, source = 'run 
       fail(`events[${i}]`, e, 'an object {tick: number, actor: string, action: string, detail?: string}');
     }
   });
+  if (kernel) {
+    // The inputs must be ones the model accepts, or the rerun would fail deep in the engine.
+    try {
+      validateSeed(seed);
+      validateTicks(ticks);
+      resolveParams(f.params as Record<string, unknown>, defaultsOf(kernel.params), kernel.params);
+      validateSchedule(f.schedule as ScheduleEntry[], ticks, kernel.params);
+    } catch (e) {
+      if (e instanceof ParamError) throw new ParamError(`${source}: ${e.field}`, e.value, `${e.expected} (model ${kernel.id})`);
+      throw e;
+    }
+  }
   return f as unknown as RunFile;
 }
 
-export interface ReplayOutcome {
-  readonly ok: boolean;
-  readonly expected: string;
-  readonly actual: string;
-  /** Where the rerun first departs from the file, when it does. */
-  readonly firstDifference?: { readonly tick: number; readonly series?: string; readonly expected?: unknown; readonly actual?: unknown; readonly what: string };
-  readonly engineMismatch?: string;
+/** Something a run file claims that does not hold for this engine (beside the results). */
+export interface ReplayIssue {
+  /** `version`: made by another engine or model version (a warning); the others fail replay. */
+  readonly kind: 'version' | 'series' | 'params' | 'model';
+  readonly message: string;
 }
 
-/** Rerun `file` with `kernel` (the file's model) and check its hash and recorded results. */
+export interface ReplayOutcome {
+  /** The rerun reproduced the file: same hash, same stored results, and no failing issue. */
+  readonly ok: boolean;
+  /** The hash stored in the file and the rerun's. */
+  readonly expected: string;
+  readonly actual: string;
+  /** Where the rerun first departs from the results stored in the file, when it does. */
+  readonly firstDifference?: { readonly tick: number; readonly series?: string; readonly expected?: unknown; readonly actual?: unknown; readonly what: string };
+  /** What else the file claims that does not hold, in the order checked. */
+  readonly issues: readonly ReplayIssue[];
+}
+
+/** What a file claims about its inputs and layout that this engine and `kernel` do not bear out. */
+export function claimIssues(file: RunFile<object>, kernel: ModelKernel<unknown, object>): ReplayIssue[] {
+  const issues: ReplayIssue[] = [];
+  const made = file.engine;
+  if (made.name !== ENGINE.name || made.version !== ENGINE.version) {
+    issues.push({ kind: 'version', message: `made by engine ${made.name} ${made.version}; this is ${ENGINE.name} ${ENGINE.version}` });
+  }
+  if (made.model !== kernel.version) issues.push({ kind: 'version', message: `made by model version ${made.model}; this is ${kernel.version}` });
+  const own = new Set(kernel.series.map((s) => s.name));
+  const extra = Object.keys(file.series).filter((n) => !own.has(n));
+  const missing = kernel.series.map((s) => s.name).filter((n) => !Object.prototype.hasOwnProperty.call(file.series, n));
+  if (extra.length) issues.push({ kind: 'series', message: `${plural(extra.length, 'series', 'series')} in the file that model ${kernel.id} does not record: ${listed(extra)}` });
+  if (missing.length) issues.push({ kind: 'series', message: `${plural(missing.length, 'series', 'series')} of model ${kernel.id} missing from the file: ${listed(missing)}` });
+  const absent = kernel.params.filter((d) => !Object.prototype.hasOwnProperty.call(file.params, d.name));
+  if (absent.length) {
+    issues.push({
+      kind: 'params',
+      message: `${plural(absent.length, 'parameter', 'parameters')} of model ${kernel.id} missing from the file (the rerun used the defaults): ${listed(absent.map((d) => `${d.name} (default ${String(d.default)})`))}`,
+    });
+  }
+  return issues;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const listed = (names: readonly string[]) => (names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', '));
+
+/**
+ * Rerun `file` with `kernel` (the file's model) and check its hash, the results stored in it and
+ * its claims (versions, series, parameters). A version change is an issue but not a failure:
+ * the caller decides (the CLI exits non-zero unless told to allow it).
+ */
 export function replay(file: RunFile<object>, kernel: ModelKernel<unknown, object>): ReplayOutcome {
   const model = createKernelModel(kernel, { model: kernel.id, params: file.params, seed: file.seed, ticks: file.ticks, schedule: file.schedule });
   const result = model.run();
   const actual = hashResult(result);
-  const engineMismatch =
-    file.engine?.model !== kernel.version ? `file made by model ${String(file.engine?.model)}, this is ${kernel.version}` : undefined;
+  const issues = claimIssues(file, kernel);
   // A matching hash is not enough: the results stored in the file must be the rerun's too, or a
   // file whose series, events or summary were edited after it was written would pass as verified.
   const recorded = recordedDifference(file, result, kernel);
-  if (actual === file.hash && recorded === undefined) {
-    return { ok: true, expected: file.hash, actual, ...(engineMismatch ? { engineMismatch } : {}) };
-  }
+  const failing = issues.some((i) => i.kind !== 'version');
+  if (actual === file.hash && recorded === undefined) return { ok: !failing, expected: file.hash, actual, issues };
   return {
     ok: false,
     expected: file.hash,
     actual,
-    firstDifference: recorded ?? { tick: 0, what: 'hash differs (series, events and summary agree)' },
-    ...(engineMismatch ? { engineMismatch } : {}),
+    firstDifference: recorded ?? { tick: 0, what: 'the hash differs though the series, events and summary stored in the file agree with the rerun' },
+    issues,
   };
 }
 
@@ -130,7 +191,7 @@ function recordedDifference(file: RunFile<object>, result: RunResult<object, obj
     const want = file.series[s.name];
     const got = result.series[s.name];
     if (!Array.isArray(want)) {
-      if (!best) best = { tick: 0, series: s.name, what: 'series missing from the file' };
+      if (!best) best = { tick: 0, series: s.name, what: 'the series is missing from the file' };
       continue;
     }
     const n = Math.max(want.length, got.length);

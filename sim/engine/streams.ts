@@ -6,6 +6,7 @@
  * That is what makes counterfactual arms comparable draw for draw (common random numbers).
  */
 import seedrandom from 'seedrandom';
+import { cos, ln } from './portable-math';
 
 export type Uniform = () => number;
 
@@ -41,11 +42,14 @@ export class Streams {
   }
 }
 
-/** Standard normal from two uniforms (Box-Muller); deterministic across V8 hosts. */
+/**
+ * Standard normal from two uniforms (Box-Muller). ln and cos are the fdlibm ports of
+ * ./portable-math, not Math.log and Math.cos, so the result is the same in every JS engine.
+ */
 export function normal(u: Uniform): number {
   const u1 = 1 - u(); // (0, 1]
   const u2 = u();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * ln(u1)) * cos(2 * Math.PI * u2);
 }
 
 /** Canonical text form of a run seed: integers and strings are both accepted. */

@@ -11,7 +11,7 @@ export class ParamError extends Error {
     readonly value: unknown,
     readonly expected: string,
   ) {
-    super(`${field}: got ${show(value)}, expected ${expected}`);
+    super(`${field.length > SHOWN_CHARS ? `${field.slice(0, SHOWN_CHARS)}...` : field}: got ${showValue(value)}, expected ${expected}`);
     this.name = 'ParamError';
   }
 }
@@ -32,14 +32,33 @@ export interface ScheduleEntry {
 
 export const MAX_TICKS = 36_500;
 
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return Object.prototype.toString.call(v);
+/** The most of an offending value an error message shows (a 50 MB file must not echo back). */
+export const SHOWN_CHARS = 200;
+
+/**
+ * A value as an error message shows it: JSON when short; otherwise its start and its size
+ * ("an array of 50,000 items: [1,2,3,...]"); never "[object Object]" and never more than about
+ * SHOWN_CHARS characters.
+ */
+export function showValue(v: unknown, max = SHOWN_CHARS): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (typeof v === 'string') {
+    if (v.length <= max) return JSON.stringify(v);
+    return `${JSON.stringify(v.slice(0, max))}... (${v.length.toLocaleString('en-US')} characters)`;
   }
+  if (typeof v !== 'object') return `a ${typeof v}`;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(v);
+  } catch {
+    json = undefined; // cycles, BigInt
+  }
+  if (json !== undefined && json.length <= max) return json;
+  const head = json === undefined ? '' : `: ${json.slice(0, Math.max(0, max - 40))}...`;
+  if (Array.isArray(v)) return `an array of ${v.length.toLocaleString('en-US')} item${v.length === 1 ? '' : 's'}${head}`;
+  const keys = Object.keys(v);
+  return `an object with ${keys.length.toLocaleString('en-US')} key${keys.length === 1 ? '' : 's'}${head}`;
 }
 
 /** What a definition allows, in words, for error messages and `r2p-sim params`. */
@@ -163,17 +182,25 @@ export function resolveParams(
   return out;
 }
 
-/** Parse `name=value` or `name=value@tick` (a CLI `--set`). */
+/** Parse `name=value` or `name=value@tick` (a CLI `--set`); `name` in camelCase or kebab-case. */
 export function parseSetting(text: string, defs: ParamDefs): ScheduledChange {
-  const m = /^\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*([^@]*?)\s*(?:@\s*(.*?))?\s*$/.exec(text);
+  const m = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*=\s*([^@]*?)\s*(?:@\s*(.*?))?\s*$/.exec(text);
   if (!m) throw new ParamError('--set', text, 'name=value or name=value@tick');
-  const [, name, rawValue, rawTick] = m;
-  const d = lookupParam(name, `--set ${name}`, defs);
-  const value = parseValue(d, rawValue, `--set ${name}`);
+  const [, written, rawValue, rawTick] = m;
+  // The name as flags write it (kebab-case) or as the schema does (camelCase).
+  const name = written.replace(/-+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+  let d: ParamDef;
+  try {
+    d = lookupParam(name, `--set ${written}`, defs);
+  } catch (e) {
+    if (e instanceof ParamError) throw new ParamError(e.field, written, e.expected);
+    throw e;
+  }
+  const value = parseValue(d, rawValue, `--set ${written}`);
   let tick = 0;
   if (rawTick !== undefined) {
     tick = rawTick === '' ? NaN : Number(rawTick);
-    if (!Number.isInteger(tick) || tick < 0) throw new ParamError(`--set ${name}@tick`, rawTick, 'a whole tick from 0');
+    if (!Number.isInteger(tick) || tick < 0) throw new ParamError(`--set ${written}@tick`, rawTick, 'a whole tick from 0');
   }
   return { tick, name: d.name, value };
 }
@@ -203,14 +230,33 @@ export function validateTicks(ticks: unknown, field = 'ticks'): number {
   return ticks;
 }
 
-/** A seed written as text (CLI, URL, form): whole numbers become numbers, anything else stays text. */
+/**
+ * A seed written as text (CLI, URL, form), by one rule:
+ * - an integer (optional sign, decimal digits: `7`, `07`, `+7`, `-3`) is that integer seed, so
+ *   `7`, `07` and `+7` are the same seed, and the same as the number 7 given to the API;
+ * - anything else that reads as a number (`1.5`, `1e30`, `0x7`, `NaN`, `Infinity`, an integer
+ *   beyond 2^53 - 1) is refused, since it is neither an integer seed nor clearly text;
+ * - any other text (`alpha`, `run-7`) is a text seed, used as given (after trimming spaces).
+ */
 export function parseSeed(text: string, field = 'seed'): number | string {
   const t = text.trim();
-  return validateSeed(/^-?\d+$/.test(t) ? Number(t) : t, field);
+  if (/^[+-]?\d+$/.test(t)) {
+    const n = Number(t);
+    if (!Number.isSafeInteger(n)) throw new ParamError(field, text, `an integer seed from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, or a text seed`);
+    return n === 0 ? 0 : n; // -0 is 0
+  }
+  if (NUMBER_LIKE.test(t)) {
+    throw new ParamError(field, text, 'an integer seed (digits, with an optional sign) or a text seed that does not read as a number');
+  }
+  return validateSeed(t, field);
 }
 
+/** Texts JavaScript would read as a number that is not a plain integer. */
+const NUMBER_LIKE = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|0x[0-9a-f]+|0o[0-7]+|0b[01]+|infinity|nan)$/i;
+
+/** A seed given to the API: a safe integer, or a non-empty text of at most 200 characters. */
 export function validateSeed(seed: unknown, field = 'seed'): number | string {
-  if (typeof seed === 'number' && Number.isSafeInteger(seed)) return seed;
+  if (typeof seed === 'number' && Number.isSafeInteger(seed)) return seed === 0 ? 0 : seed;
   if (typeof seed === 'string' && seed.length > 0 && seed.length <= 200) return seed;
   throw new ParamError(field, seed, 'a safe integer or a non-empty string of at most 200 characters');
 }

@@ -56,14 +56,24 @@ export function toRunFile<S extends object>(result: RunResult<S, object>, meta: 
   return toRunFileWith(result, modelKernel(result.model), meta);
 }
 
-/** Check that parsed JSON has the shape of a run file of a known model. */
+/** Check that parsed JSON is a run file of a known model (files without one are the main model's). */
 export function parseRunFile(data: unknown, source = 'run file'): RunFile {
-  return parseRunFileWith(data, modelKernel, source) as unknown as RunFile;
+  return parseRunFileWith(data, modelKernel, source, DEFAULT_MODEL) as unknown as RunFile;
 }
 
-/** Rerun a run file with its model (files without one are the main model's) and check it. */
+/**
+ * Rerun a run file with its model and check it. When the file's series are not its model's, the
+ * model whose series they are is named (a file whose `model` field was changed or dropped).
+ */
 export function replay(file: RunFile<object>): ReplayOutcome {
-  return replayWith(file, modelKernel(file.model ?? DEFAULT_MODEL));
+  const kernel = modelKernel(file.model ?? DEFAULT_MODEL);
+  const outcome = replayWith(file, kernel);
+  const names = Object.keys(file.series).sort().join(',');
+  const fits = (k: ModelKernel<any, any>) => k.series.map((s) => s.name).sort().join(',') === names;
+  const owner = fits(kernel) ? undefined : MODELS.find(fits);
+  if (!owner) return outcome;
+  const claimed = file.model === undefined ? `has no model field (read as ${kernel.id})` : `says model ${kernel.id}`;
+  return { ...outcome, ok: false, issues: [{ kind: 'model', message: `the file ${claimed}, but its series are those of model ${owner.id}` }, ...outcome.issues] };
 }
 
 /** Where a result first departs from a run file (series, then events, then summary). */

@@ -29,6 +29,7 @@
  */
 import type { KernelEvent, KernelParams, ModelKernel, SeriesDef } from '../../engine/kernel';
 import { ParamError } from '../../engine/validate';
+import { exp } from '../../engine/portable-math';
 import type { Streams, Uniform } from '../../engine/streams';
 import { buildVisionTable, visionBase, type NeighbourhoodShape, type VisionTable } from './grid';
 import { CIVIL_PARAMS, CIVIL_PRESETS, type JailTermMode, type RoundingMode } from './params';
@@ -313,7 +314,7 @@ function scanVisionCop(nb: Int32Array, base: number, size: number, code: Int32Ar
 
 /** P = 1 - exp(-k * rounding(C / A)) with A counting the citizen itself (Mesa: actives_in_vision = 1 + ...). */
 function arrestProbability(w: CivilWorld, cops: number, actives: number): number {
-  if (w.rounding === ROUND_NONE) return 1 - Math.exp(-w.k * (cops / actives));
+  if (w.rounding === ROUND_NONE) return 1 - exp(-w.k * (cops / actives));
   return w.pTable[roundedRatio(cops, actives, w.rounding)];
 }
 
@@ -459,7 +460,7 @@ function readParams(w: CivilWorld, p: KernelParams): void {
   const k = p.arrestConstant as number;
   w.k = k;
   if (k !== w.pTableK) {
-    for (let r = 0; r < w.pTable.length; r++) w.pTable[r] = 1 - Math.exp(-k * r);
+    for (let r = 0; r < w.pTable.length; r++) w.pTable[r] = 1 - exp(-k * r);
     w.pTableK = k;
   }
 }

@@ -34,6 +34,7 @@
  *   7. Elimination: the first tick at whose end a group has no members (jailed members count).
  */
 import type { KernelEvent, KernelParams, ModelKernel, SeriesDef } from '../../engine/kernel';
+import { exp } from '../../engine/portable-math';
 import type { Streams } from '../../engine/streams';
 import {
   drawJailTerm,
@@ -221,7 +222,7 @@ function move(w: EthnicWorld, id: number, from: number, nEmpty: number, u: numbe
 
 /** P = 1 - exp(-k rounding(C / A)), A = actives of both groups in vision + 1 (choice 1). */
 function arrestProbability(w: EthnicWorld, cops: number, actives: number): number {
-  return 1 - Math.exp(-w.k * roundedRatio(cops, actives, w.rounding));
+  return 1 - exp(-w.k * roundedRatio(cops, actives, w.rounding));
 }
 
 /**
