@@ -9,6 +9,7 @@ export default defineConfig({
     root: '.',
     include: ['test/**/*.test.ts'],
     globalSetup: ['./test/support/global-setup.ts'],
+    setupFiles: ['./test/support/fast-check.ts'],
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -3,7 +3,7 @@
  * sets beside Epstein's (2002) and the public implementations' (docs/sources/epstein-2002-reference.md),
  * and print them as Markdown tables. Deterministic: seeds 1..N (default 20), fixed run lengths,
  * both printed with each table. Single thread; a few minutes at the default. Not run by the tests
- * (test/epstein-results.test.ts asserts the qualitative results on fewer seeds).
+ * (test/stats/epstein-results.test.ts asserts the qualitative results on fewer seeds).
  *
  * Definitions:
  *   outburst      a maximal run of ticks with more than outburstThreshold (50) actives;

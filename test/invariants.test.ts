@@ -19,7 +19,7 @@ import {
   type RunFile,
   type RunSpec,
 } from '../sim/index';
-import { crisisSpecArb, describeSpec, specArb } from './helpers/arbitraries';
+import { OVERRIDABLE, crisisSpecArb, describeSpec, extremePairArb, specArb, valueArb } from './helpers/arbitraries';
 
 /** Series defined as shares or indices in [0, 1]. */
 const UNIT_INTERVAL = [
@@ -192,6 +192,9 @@ function checkInvariants(spec: RunSpec & { ticks: number }): void {
   expect(outcome.ok, `replay of the JSON run file: ${JSON.stringify(outcome)}; ${where}`).toBe(true);
 }
 
+/** A threshold the window can be crossed and left at: a few agents' worth of people. */
+const fcThreshold = (window: number) => 100 * (1 + (window % 7));
+
 describe('invariants', () => {
   it('lists every series it checks in SERIES', () => {
     const names = new Set(SERIES.map((s) => s.name));
@@ -221,10 +224,67 @@ describe('invariants', () => {
     expect(Math.max(...r.series.rf14)).toBeLessThanOrEqual(1);
   });
 
+  it('hold every tick where two parameters sit at their extremes', () => {
+    const arb = fc
+      .tuple(specArb({ agents: [100, 1500], ticks: [5, 120], maxOverrides: 3, maxChanges: 2 }), extremePairArb())
+      .map(([spec, pair]) => ({ ...spec, params: { ...(spec.params as Record<string, unknown>), ...pair } }));
+    fc.assert(fc.property(arb, checkInvariants), { numRuns: 40 });
+  });
+
+  it('hold every tick past the end of the atrocity window, up to the default population', () => {
+    // The mass-atrocity flag counts deaths over a sliding window: runs must outlast it for the
+    // window's end (deaths leaving the count) to be exercised, at sizes up to the default 10,000.
+    const arb = fc
+      .record({
+        spec: crisisSpecArb({ agents: [100, 10_000], ticks: [1, 1], maxOverrides: 3, maxChanges: 0 }),
+        window: fc.oneof(fc.constantFrom(1, 2, 30), fc.integer({ min: 1, max: 90 })),
+        beyond: fc.integer({ min: 1, max: 150 }),
+      })
+      .map(({ spec, window, beyond }) => ({
+        ...spec,
+        ticks: window + beyond,
+        schedule: [],
+        params: { ...(spec.params as Record<string, unknown>), atrocityWindow: window, atrocityThreshold: fcThreshold(window) },
+      }));
+    fc.assert(fc.property(arb, checkInvariants), { numRuns: 12 });
+    // One long run at the default window and population.
+    checkInvariants({ seed: 11, ticks: 400, params: { agents: 10_000, incitement: 0.9, stakes: 0.9, rungDwell: 3 }, schedule: [] });
+  });
+
   it('hold every tick in the crisis regime (killing, falling venues, Council measures, force)', () => {
     fc.assert(
       fc.property(crisisSpecArb({ agents: [200, 1500], ticks: [60, 150], maxOverrides: 4, maxChanges: 3 }), checkInvariants),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the generators reach the edges', () => {
+  it('draw each parameter at each of its bounds often', () => {
+    for (const d of OVERRIDABLE) {
+      const values = fc.sample(valueArb(d), { numRuns: 1000, seed: 42 });
+      if (d.kind === 'number' || d.kind === 'integer') {
+        const atMin = values.filter((v) => v === d.min).length;
+        const atMax = values.filter((v) => v === d.max).length;
+        expect(atMin, `${d.name} at its min`).toBeGreaterThan(100);
+        expect(atMax, `${d.name} at its max`).toBeGreaterThan(100);
+      } else {
+        const seen = new Set(values);
+        expect(seen.size, `${d.name}: every value`).toBe(d.kind === 'enum' ? d.values.length : 2);
+      }
+    }
+  });
+
+  it('pair extremes of two different parameters', () => {
+    for (const pair of fc.sample(extremePairArb(), { numRuns: 200, seed: 7 })) {
+      const names = Object.keys(pair);
+      expect(names).toHaveLength(2);
+      for (const n of names) {
+        const d = OVERRIDABLE.find((x) => x.name === n)!;
+        const v = pair[n];
+        if (d.kind === 'number' || d.kind === 'integer') expect([d.min, d.max]).toContain(v);
+        if (d.kind === 'enum') expect([d.values[0], d.values[d.values.length - 1]]).toContain(v);
+      }
+    }
   });
 });

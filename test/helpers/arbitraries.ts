@@ -25,8 +25,10 @@ export const OVERRIDABLE = DEFS.filter((d) => !SIZE_PARAMS.has(d.name));
 export const SCHEDULABLE = DEFS.filter((d) => !d.structural);
 
 /**
- * A valid value for one parameter: anywhere in [min, max] for numbers (with the bounds
- * themselves, and -0 where 0 is the lower bound, weighted in), integers, booleans, enum values.
+ * A valid value for one parameter, tail-biased: about 2 draws in 5 are a bound itself (and -0
+ * where 0 is the lower bound, which the validator accepts), 1 in 5 lies within 1% of the range
+ * from a bound, the rest anywhere in [min, max]. Uniform draws alone almost never reach the
+ * bounds, where rules meet their edge cases (a zero rate, a full share, the longest delay).
  */
 export function valueArb(d: ParamDef): fc.Arbitrary<ParamValue> {
   switch (d.kind) {
@@ -34,22 +36,51 @@ export function valueArb(d: ParamDef): fc.Arbitrary<ParamValue> {
       return fc.boolean();
     case 'enum':
       return fc.constantFrom(...d.values);
-    case 'integer':
+    case 'integer': {
+      const edge = Math.max(1, Math.floor((d.max - d.min) / 100));
       return fc.oneof(
-        { arbitrary: fc.integer({ min: d.min, max: d.max }), weight: 4 },
-        { arbitrary: fc.constantFrom(...bounds(d)), weight: 1 },
+        { arbitrary: fc.integer({ min: d.min, max: d.max }), weight: 2 },
+        { arbitrary: fc.constantFrom(...bounds(d)), weight: 2 },
+        { arbitrary: fc.oneof(fc.integer({ min: d.min, max: Math.min(d.max, d.min + edge) }), fc.integer({ min: Math.max(d.min, d.max - edge), max: d.max })), weight: 1 },
       );
-    case 'number':
+    }
+    case 'number': {
+      const edge = (d.max - d.min) / 100;
+      const near = fc.oneof(
+        fc.double({ min: d.min, max: d.min + edge, noNaN: true, noDefaultInfinity: true }),
+        fc.double({ min: d.max - edge, max: d.max, noNaN: true, noDefaultInfinity: true }),
+      );
       return fc.oneof(
-        { arbitrary: fc.double({ min: d.min, max: d.max, noNaN: true, noDefaultInfinity: true }), weight: 4 },
-        { arbitrary: fc.constantFrom(...bounds(d)), weight: 1 },
+        { arbitrary: fc.double({ min: d.min, max: d.max, noNaN: true, noDefaultInfinity: true }), weight: 2 },
+        { arbitrary: fc.constantFrom(...bounds(d)), weight: 2 },
+        { arbitrary: near, weight: 1 },
       );
+    }
   }
 }
 
 /** The bounds of a numeric parameter, and -0 where 0 is the lower bound (the validator accepts it). */
 function bounds(d: { readonly min: number; readonly max: number }): number[] {
   return d.min === 0 ? [d.min, -0, d.max] : [d.min, d.max];
+}
+
+/** A bound of a parameter (min or max; false or true; the first or last enum value). */
+export function extremeArb(d: ParamDef): fc.Arbitrary<ParamValue> {
+  switch (d.kind) {
+    case 'boolean':
+      return fc.boolean();
+    case 'enum':
+      return fc.constantFrom(d.values[0], d.values[d.values.length - 1]);
+    default:
+      return fc.constantFrom(d.min, d.max);
+  }
+}
+
+/** Two distinct parameters, each at one of its extremes: where two edge cases meet. */
+export function extremePairArb(defs: readonly ParamDef[] = OVERRIDABLE): fc.Arbitrary<Record<string, ParamValue>> {
+  return fc
+    .uniqueArray(fc.constantFrom(...defs), { minLength: 2, maxLength: 2, selector: (d) => d.name })
+    .chain(([a, b]) => fc.tuple(extremeArb(a), extremeArb(b)).map(([va, vb]) => ({ [a.name]: va, [b.name]: vb })));
 }
 
 /** `[name, value]` for one parameter chosen from `defs`. */

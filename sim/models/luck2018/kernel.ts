@@ -77,8 +77,7 @@ function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64
   };
   // 2. Organs and mediators.
   secretariatStep(ctx);
-  const visibleRisk = clamp01((20 * w.recentDeaths) / Math.max(1, w.targets));
-  councilStep(ctx, visibleRisk, w.referral);
+  councilStep(ctx, visibleRisk(w), w.referral);
   assemblyStep(ctx);
   hrcStep(ctx);
   pbcStep(ctx);
@@ -87,16 +86,49 @@ function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64
   // 3. Leadership.
   leadershipStep(ctx);
   // 4. Peacekeepers, with the restraint that bears on foot soldiers.
-  const rung = w.leadership.rung;
-  const counterMessaging = clamp01((p.counterMessaging + 0.6 * w.voice) * w.legitimacy * (0.25 + 1.5 * p.localPartners));
-  const lethality = LETHALITY[rung] * w.armsFactor;
-  const restraintBase = 0.5 * counterMessaging + 0.3 * w.leadership.cost;
+  const { counterMessaging, lethality, restraintBase } = derivedInputs(p, w);
   peacekeepersStep(ctx, restraintBase, lethality);
   // 5. Population.
-  const reachToday = rung >= 1 ? p.incitementReach : 0;
-  const inputs: PopulationInputs = {
+  const inputs = populationInputs(p, w, counterMessaging, lethality);
+  streams.fill(STREAM.population, t, w.draws);
+  populationStep(w, inputs);
+  // 6. Bookkeeping.
+  const today = w.tally.deathsToday;
+  recordDeaths(ctx, today);
+  updateLegitimacy(ctx, today);
+
+  riskFactors(ctx, { motive: w.leadership.motive, reachToday: inputs.reachToday, counterMessaging, recentDeaths: w.recentDeaths }, w.riskFactors);
+  record(w, p, ctx, counterMessaging, out);
+}
+
+/** Risk the Council can see for itself: deaths in the last RECENT_DAYS days (up to yesterday). */
+export function visibleRisk(w: World): number {
+  return clamp01((20 * w.recentDeaths) / Math.max(1, w.targets));
+}
+
+export interface DerivedInputs {
+  /** Effective counter-messaging in [0, 1]. */
+  readonly counterMessaging: number;
+  /** Lethality of today's rung, cut by the arms embargo. */
+  readonly lethality: number;
+  /** Restraint on every bystander before peacekeepers: counter-messaging and expected cost. */
+  readonly restraintBase: number;
+}
+
+/** The derived daily inputs of ODD 7.13, from today's rung and the leadership's expected cost. */
+export function derivedInputs(p: Params, w: World): DerivedInputs {
+  const counterMessaging = clamp01((p.counterMessaging + 0.6 * w.voice) * w.legitimacy * (0.25 + 1.5 * p.localPartners));
+  const lethality = LETHALITY[w.leadership.rung] * w.armsFactor;
+  const restraintBase = 0.5 * counterMessaging + 0.3 * w.leadership.cost;
+  return { counterMessaging, lethality, restraintBase };
+}
+
+/** What the population step reads today (ODD 7.13); after the peacekeeper step (safe areas). */
+export function populationInputs(p: Params, w: World, counterMessaging: number, lethality: number): PopulationInputs {
+  const rung = w.leadership.rung;
+  return {
     organising: rung >= 2,
-    reachToday,
+    reachToday: rung >= 1 ? p.incitementReach : 0,
     incitement: p.incitement,
     counterMessaging,
     exposureMemory: p.exposureMemory,
@@ -107,12 +139,14 @@ function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64
     seekRate: p.seekProtectionRate,
     resistChance: p.resistRate * (0.5 + p.localPartners) * (1 + counterMessaging),
     shelterEffect: p.shelterEffect,
+    // The promise, not the capacity: any declared safe area draws the threatened in.
     safeAreaPull: w.region.safeAreaList.length > 0 ? 1 : 0,
   };
-  streams.fill(STREAM.population, t, w.draws);
-  populationStep(w, inputs);
-  // 6. Bookkeeping.
-  const today = w.tally.deathsToday;
+}
+
+/** Today's deaths into the running sums, and the mass-atrocity flag with its onset (ODD 7.16). */
+export function recordDeaths(ctx: TickContext, today: number): void {
+  const { p, w, tick: t } = ctx;
   w.cumDeaths += today;
   w.deathsByTick.push(today);
   w.recentDeaths += today - (t >= RECENT_DAYS ? w.deathsByTick[t - RECENT_DAYS] : 0);
@@ -128,9 +162,13 @@ function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64
       }
     }
     w.onsetTick = onset;
-    log('outcome', 'mass-atrocity', `threshold crossed; onset tick ${onset}`);
+    ctx.log('outcome', 'mass-atrocity', `threshold crossed; onset tick ${onset}`);
   }
-  // Legitimacy falls when the UN looks away while risk is high, and rises when it speaks.
+}
+
+/** Legitimacy falls when the UN looks away while risk is high, and rises when it speaks (ODD 7.16). */
+export function updateLegitimacy(ctx: TickContext, today: number): void {
+  const w = ctx.w;
   if (ctx.highRisk) {
     if (ctx.spoke) {
       w.daysSpokenHighRisk++;
@@ -141,9 +179,6 @@ function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64
     }
   }
   if (today > 0 && !ctx.spoke) w.legitimacy = clamp01(w.legitimacy - 0.002);
-
-  riskFactors(ctx, { motive: w.leadership.motive, reachToday, counterMessaging, recentDeaths: w.recentDeaths }, w.riskFactors);
-  record(w, p, ctx, counterMessaging, out);
 }
 
 function record(w: World, p: Params, ctx: TickContext, counterMessaging: number, out: Float64Array): void {

@@ -1,0 +1,328 @@
+/**
+ * Rules of the population (sim/models/luck2018/agents/population.ts; docs/ODD.md 7.15), one at a
+ * time, on tiny hand-built networks with scripted draws (u1 = draws[2i], u2 = draws[2i + 1]).
+ */
+import { describe, expect, it } from 'vitest';
+import { populationStep, type PopulationInputs } from '../../sim/models/luck2018/agents/population';
+import { DEAD, FLED, JOINED, PASSIVE, PROTECTED, RESISTING, type World } from '../../sim/models/luck2018/world';
+import {
+  above32,
+  countNeighbours,
+  fillPopulationDraws,
+  quietInputs,
+  ring,
+  star,
+  states,
+  tinyWorld,
+  type AgentSpec,
+} from '../helpers/luck-world';
+
+/** One population step with the given draws; returns the new states. */
+function step(w: World, inputs: Partial<PopulationInputs> = {}, draws: Record<number, readonly [number, number]> = {}): number[] {
+  fillPopulationDraws(w, draws);
+  populationStep(w, quietInputs(inputs));
+  return states(w);
+}
+
+/** Agent 0 at the centre of four leaves, of which the first `joined` are JOINED (and stay so). */
+function hub(centre: AgentSpec, joined = 1, extra: Record<number, AgentSpec> = {}) {
+  const agents: Record<number, AgentSpec> = { 0: centre };
+  for (let k = 1; k <= joined; k++) agents[k] = { state: JOINED, threshold: 0 };
+  return tinyWorld({ n: 5, edges: star(0, [1, 2, 3, 4]), agents: { ...agents, ...extra } });
+}
+
+describe('bystanders: the threshold rule', () => {
+  // ODD 7.15: JOINED when organising and pressure >= bar, pressure = joined/deg + push * x, bar = threshold + restraint (1 - incitement x).
+  it('joins when the share of joined neighbours is exactly its threshold', () => {
+    const { w } = hub({ threshold: 0.25 }); // 1 of 4 neighbours joined: w = 0.25
+    expect(step(w)[0]).toBe(JOINED);
+  });
+
+  it('does not join when its threshold is just above that share', () => {
+    const { w } = hub({ threshold: above32(0.25) });
+    expect(step(w)[0]).toBe(PASSIVE);
+  });
+
+  it('a zero-threshold agent joins with no joined neighbour at all', () => {
+    const { w } = hub({ threshold: 0 }, 0);
+    expect(step(w)[0]).toBe(JOINED);
+  });
+
+  // ODD 7.15: the update is synchronous; each agent reads yesterday's neighbour states.
+  it('a zero-threshold agent starts a cascade on a ring, one ring of neighbours a day', () => {
+    const agents: Record<number, AgentSpec> = { 0: { threshold: 0 } };
+    for (let i = 1; i < 7; i++) agents[i] = { threshold: 0.5 };
+    const { w } = tinyWorld({ n: 7, edges: ring(7), agents });
+    const J = JOINED;
+    const _ = PASSIVE;
+    expect(step(w)).toEqual([J, _, _, _, _, _, _]);
+    expect(step(w)).toEqual([J, J, _, _, _, _, J]);
+    expect(step(w)).toEqual([J, J, J, _, _, J, J]);
+    expect(step(w)).toEqual([J, J, J, J, J, J, J]);
+  });
+
+  it('the cascade stops at the seed when the others need more than half their neighbours', () => {
+    const agents: Record<number, AgentSpec> = { 0: { threshold: 0 } };
+    for (let i = 1; i < 7; i++) agents[i] = { threshold: above32(0.5) };
+    const { w } = tinyWorld({ n: 7, edges: ring(7), agents });
+    for (let t = 0; t < 4; t++) step(w);
+    expect(states(w)).toEqual([JOINED, 0, 0, 0, 0, 0, 0]);
+  });
+
+  // ODD 7.15: restraint_r is added to the bar.
+  it("adds its region's restraint to the bar", () => {
+    const joins = (restraint: number) => {
+      const { w } = hub({ threshold: 0.125 });
+      w.region.restraint[0] = restraint;
+      return step(w)[0];
+    };
+    expect(joins(0.125)).toBe(JOINED); // 0.25 >= 0.125 + 0.125
+    expect(joins(0.125 + 1e-9)).toBe(PASSIVE);
+  });
+
+  // ODD 7.15: pressure = joined/deg + incitement (1 - counterMessaging) x; bar = threshold + restraint (1 - incitement x).
+  it('incitement pushes exposed agents and discounts their restraint; counter-messaging cuts the push', () => {
+    // x = (1 - 0.1) * 0.5 = 0.45 (not reached today); pressure and bar by the ODD's formulas.
+    const cases = [
+      { incitement: 0.5, counterMessaging: 0.5, restraint: 0.2 },
+      { incitement: 0.8, counterMessaging: 0, restraint: 0.3 },
+      { incitement: 0.8, counterMessaging: 0.9, restraint: 0.3 },
+      { incitement: 0, counterMessaging: 0, restraint: 0.1 },
+    ];
+    for (const c of cases) {
+      const x = 0.9 * 0.5;
+      const pressure = 0.25 + c.incitement * (1 - c.counterMessaging) * x;
+      const discount = c.restraint * (1 - c.incitement * x);
+      for (const [margin, expected] of [[-1e-6, JOINED], [1e-6, PASSIVE]] as const) {
+        const { w } = hub({ threshold: pressure - discount + margin, exposure: 0.5 });
+        w.region.restraint[0] = c.restraint;
+        expect(step(w, { incitement: c.incitement, counterMessaging: c.counterMessaging })[0], JSON.stringify({ ...c, margin })).toBe(expected);
+      }
+    }
+  });
+
+  // ODD 7.15: exposure <- (1 - exposureMemory) exposure + (exposureMemory if u1 < reachToday).
+  it('exposure is a moving average of being reached by hate media (u1 < reach)', () => {
+    const { w } = hub({ exposure: 0.5 }, 0, { 1: { exposure: 0.5 } });
+    step(w, { reachToday: 0.5, exposureMemory: 0.1 }, { 0: [0.5 - 1e-9, 0.99], 1: [0.5, 0.99] });
+    expect(w.exposure[0]).toBeCloseTo(0.9 * 0.5 + 0.1, 6);
+    expect(w.exposure[1]).toBeCloseTo(0.9 * 0.5, 6);
+  });
+
+  // ODD 7.15: joining is impossible, and every perpetrator returns to PASSIVE, while rung < organising.
+  it('joins only while the leadership organises; below it every perpetrator goes home', () => {
+    const { w } = hub({ threshold: 0 }, 2);
+    expect(step(w, { organising: false })).toEqual([PASSIVE, PASSIVE, PASSIVE, PASSIVE, PASSIVE]);
+    const { w: w2 } = hub({ threshold: 0 }, 2);
+    expect(step(w2, { organising: true }).slice(0, 3)).toEqual([JOINED, JOINED, JOINED]);
+  });
+
+  // ODD 7.15: a JOINED agent stays while pressure >= bar - demobilisation.
+  it('hysteresis: a perpetrator stays while pressure is within demobilisation of its bar; a bystander at that pressure does not join', () => {
+    const stay = (state: number, threshold: number, demobilisation: number) => {
+      const { w } = hub({ state, threshold }); // pressure 0.25
+      return step(w, { demobilisation })[0];
+    };
+    expect(stay(JOINED, 0.5, 0.25)).toBe(JOINED); // 0.25 >= 0.5 - 0.25
+    expect(stay(JOINED, above32(0.5), 0.25)).toBe(PASSIVE);
+    expect(stay(PASSIVE, 0.5, 0.25)).toBe(PASSIVE);
+    expect(stay(JOINED, 0.5, 0)).toBe(PASSIVE);
+  });
+});
+
+describe('bystanders next to violence: resistance and flight', () => {
+  // ODD 7.15: with joined neighbours, RESISTING if already resisting or u2 < resistChance; FLED if u2 < resistChance + 0.2 fleeRate joined/deg.
+  const inputs = { resistChance: 0.1, fleeRate: 0.5 }; // flight band [0.1, 0.1 + 0.2 * 0.5 * 0.25 = 0.125)
+  const next = (u2: number, state = PASSIVE, joined = 1) => {
+    const { w } = hub({ state, threshold: 1 }, joined);
+    return step(w, inputs, { 0: [0.99, u2] })[0];
+  };
+
+  it('resists with chance resistChance when a neighbour has joined', () => {
+    expect(next(0.1 - 1e-9)).toBe(RESISTING);
+    expect(next(0.1)).toBe(FLED); // u2 = resistChance does not resist
+  });
+
+  it('flees with chance 0.2 fleeRate times the share of joined neighbours, after resisting', () => {
+    expect(next(0.125 - 1e-9)).toBe(FLED);
+    expect(next(0.125 + 1e-9)).toBe(PASSIVE);
+    // Two joined neighbours double the band: [0.1, 0.15).
+    expect(next(0.149, PASSIVE, 2)).toBe(FLED);
+  });
+
+  it('keeps resisting while violence is next door, and goes home when it is not', () => {
+    expect(next(0.99, RESISTING)).toBe(RESISTING);
+    expect(next(0, RESISTING, 0)).toBe(PASSIVE);
+    expect(next(0, PASSIVE, 0)).toBe(PASSIVE); // no joined neighbour: no resistance, no flight
+  });
+
+  // ODD 7.15: FLED and DEAD are absorbing.
+  it('never returns from flight or death', () => {
+    const { w } = hub({ state: FLED, threshold: 0 }, 2, { 3: { state: DEAD }, 4: { state: FLED } });
+    expect(step(w, { resistChance: 1 }, { 0: [0, 0], 3: [0, 0], 4: [0, 0] })).toEqual([FLED, JOINED, JOINED, DEAD, FLED]);
+  });
+});
+
+describe('targeted group: the kill hazard from perpetrator neighbours', () => {
+  // ODD 7.15: hazard = killPerAttacker * joinedNbrs * (1 - shelterEffect)^resistNbrs * (1 - protection_r); DEAD if u1 < hazard.
+  const killed = (u1: number, opts: { joined?: number; resisting?: number; protection?: number; killPerAttacker?: number } = {}) => {
+    const extra: Record<number, AgentSpec> = {};
+    for (let k = 0; k < (opts.resisting ?? 0); k++) extra[4 - k] = { state: RESISTING };
+    const { w } = hub({ threshold: 1 }, opts.joined ?? 2, extra);
+    w.group[0] = 1;
+    w.region.protection[0] = opts.protection ?? 0;
+    return step(w, { killPerAttacker: opts.killPerAttacker ?? 0.1, shelterEffect: 0.5 }, { 0: [u1, 0.99] })[0] === DEAD;
+  };
+
+  it('each perpetrator neighbour adds killPerAttacker to the daily hazard (summed)', () => {
+    expect(killed(0.2 - 1e-9)).toBe(true); // 2 x 0.1
+    expect(killed(0.2)).toBe(false); // u1 = hazard survives
+    expect(killed(0.1 - 1e-9, { joined: 1 })).toBe(true);
+    expect(killed(0.1 + 1e-9, { joined: 1 })).toBe(false);
+  });
+
+  it('no perpetrator neighbour, no hazard', () => {
+    expect(killed(0, { joined: 0 })).toBe(false);
+  });
+
+  it('each resisting neighbour shields by (1 - shelterEffect)', () => {
+    expect(killed(0.1 - 1e-9, { resisting: 1 })).toBe(true); // 0.2 x 0.5
+    expect(killed(0.1 + 1e-9, { resisting: 1 })).toBe(false);
+    expect(killed(0.05 + 1e-9, { resisting: 2 })).toBe(false); // 0.2 x 0.25
+    expect(killed(0.05 - 1e-9, { resisting: 2 })).toBe(true);
+  });
+
+  it("peacekeepers' protection cuts the hazard by (1 - protection)", () => {
+    expect(killed(0.14 - 1e-9, { protection: 0.3 })).toBe(true); // 0.2 x 0.7
+    expect(killed(0.14 + 1e-9, { protection: 0.3 })).toBe(false);
+  });
+
+  // ODD 7.15: more than 64 resisting neighbours count as 64 (MAX_SHIELD).
+  it('counts at most 64 resisting neighbours in the shield', () => {
+    const { w } = hub({ threshold: 1 }, 1);
+    w.group[0] = 1;
+    w.resistNbrs[0] = 100; // a count, as the cache holds it; the network need not have 100 ties
+    // hazard 0.5 x 0.99^64 = 0.2628 (capped), 0.5 x 0.99^100 = 0.183 (uncapped)
+    step(w, { killPerAttacker: 0.5, shelterEffect: 0.01 }, { 0: [0.2, 0.99] });
+    expect(w.state[0]).toBe(DEAD);
+  });
+
+  it('a killing is counted in the tallies and in the neighbours’ counts', () => {
+    const { w } = hub({ threshold: 1, state: RESISTING }, 2);
+    w.group[0] = 1;
+    step(w, { killPerAttacker: 0.5 }, { 0: [0.5, 0.99] });
+    expect(w.state[0]).toBe(DEAD);
+    expect([w.tally.deathsToday, w.region.deaths[0], w.tally.resisting]).toEqual([1, 1, 0]);
+    expect(Array.from(w.resistNbrs)).toEqual([0, 0, 0, 0, 0]); // the dead resister no longer shields
+  });
+});
+
+describe('targeted group: seeking protection, flight, resistance', () => {
+  // ODD 7.15: danger = joined/deg + danger_r; one draw u2 chooses PROTECTED (u2 < pSeek), FLED (< pSeek + fleeRate danger), RESISTING (< ... + resistChance).
+  // pSeek = seekRate * pull * danger; pull = max(0.5 + 0.5 protection, safeAreaPull) at a working local base, else safeAreaPull.
+  type Setup = { covered?: number; fallen?: number; protection?: number; regionDanger?: number; joined?: number; safeAreas?: number[]; state?: number };
+  const choose = (u2: number, s: Setup = {}, inputs: Partial<PopulationInputs> = {}) => {
+    const { w } = hub({ threshold: 1, state: s.state ?? PASSIVE }, s.joined ?? 1);
+    w.group[0] = 1;
+    w.region.covered[0] = s.covered ?? 0;
+    w.region.fallen[0] = s.fallen ?? 0;
+    w.region.protection[0] = s.protection ?? 0;
+    w.region.danger[0] = s.regionDanger ?? 0;
+    w.region.safeAreaList.push(...(s.safeAreas ?? []));
+    const pull = (s.safeAreas ?? []).length > 0 ? 1 : 0;
+    step(w, { seekRate: 0.4, fleeRate: 0.4, resistChance: 0.05, safeAreaPull: pull, ...inputs }, { 0: [0.99, u2] });
+    return { state: w.state[0], refuge: w.refuge[0], w };
+  };
+
+  it('with no protection promised anywhere it cannot seek it: flees, resists or stays', () => {
+    // danger 0.25: flee band [0, 0.1), resist band [0.1, 0.15)
+    expect(choose(0.1 - 1e-9).state).toBe(FLED);
+    expect(choose(0.1 + 1e-9).state).toBe(RESISTING);
+    expect(choose(0.15 - 1e-9).state).toBe(RESISTING);
+    expect(choose(0.15 + 1e-9).state).toBe(PASSIVE);
+  });
+
+  it('seeks protection at a working local base first, with pull 0.5 + 0.5 protection, and shelters there', () => {
+    // pSeek = 0.4 x 0.7 x 0.25 = 0.07, then flight [0.07, 0.17)
+    const base = { covered: 1, protection: 0.4 };
+    expect(choose(0.07 - 1e-9, base)).toMatchObject({ state: PROTECTED, refuge: 0 });
+    expect(choose(0.07 + 1e-9, base).state).toBe(FLED);
+    expect(choose(0.17 + 1e-9, base).state).toBe(RESISTING);
+  });
+
+  it('a fallen base promises nothing', () => {
+    expect(choose(0.01, { covered: 1, fallen: 1, protection: 0.4 }).state).toBe(FLED);
+  });
+
+  it('a declared safe area anywhere pulls at the full rate whatever its capacity (the promise, not the capacity)', () => {
+    // pull 1: pSeek = 0.4 x 1 x 0.25 = 0.1, even next to a local base with no protection
+    const r = choose(0.1 - 1e-9, { safeAreas: [0] });
+    expect(r.state).toBe(PROTECTED);
+    expect(choose(0.1 + 1e-9, { safeAreas: [0] }).state).toBe(FLED);
+    expect(choose(0.1 - 1e-9, { safeAreas: [0], covered: 1, protection: 0 }).state).toBe(PROTECTED);
+  });
+
+  it('without a working local base the agent is sent to safe area i mod nSafe', () => {
+    // agent 0 of region 0 with safe areas in regions [0, 0]: refuge safeAreaList[0]; an agent 3 would get [1]
+    const { w } = tinyWorld({ n: 4, regions: 2, edges: [[3, 0], [3, 1]], targeted: [3], agents: { 0: { state: JOINED, threshold: 0 } } });
+    w.region.safeAreaList.push(0, 1);
+    w.region.covered[1] = 0;
+    fillPopulationDraws(w, { 3: [0.99, 0] });
+    populationStep(w, quietInputs({ seekRate: 1, safeAreaPull: 1 }));
+    expect([w.state[3], w.refuge[3]]).toEqual([PROTECTED, 1]);
+    expect([w.region.sheltered[0], w.region.sheltered[1]]).toEqual([0, 1]);
+  });
+
+  it("the news of killing in its region counts as danger even without a perpetrator neighbour", () => {
+    // danger 0.2: flee band [0, 0.08)
+    expect(choose(0.08 - 1e-9, { joined: 0, regionDanger: 0.2 }).state).toBe(FLED);
+    expect(choose(0.08 + 1e-9, { joined: 0, regionDanger: 0.2 }).state).toBe(RESISTING);
+    expect(choose(0, { joined: 0, regionDanger: 0 }).state).toBe(PASSIVE);
+  });
+
+  it('a targeted resister keeps resisting when it sees no danger', () => {
+    expect(choose(0, { joined: 0, state: RESISTING }).state).toBe(RESISTING);
+  });
+});
+
+describe('targeted group: the sheltered', () => {
+  // ODD 7.15: PROTECTED agents die if their refuge has fallen and u1 < massacreRate; otherwise they stay, counted at the refuge.
+  const shelter = (fallen: number, u1: number) => {
+    // region 0: agents 0, 1; region 1: agents 2, 3. Agent 0 shelters in region 1.
+    const { w } = tinyWorld({ n: 4, regions: 2, targeted: [0], agents: { 0: { state: PROTECTED, refuge: 1 } } });
+    w.region.fallen[1] = fallen;
+    step(w, { massacreRate: 0.3 }, { 0: [u1, 0] });
+    return w;
+  };
+
+  it('are safe while the venue holds, and counted where they shelter', () => {
+    const w = shelter(0, 0);
+    expect(w.state[0]).toBe(PROTECTED);
+    expect([w.region.sheltered[0], w.region.sheltered[1], w.tally.protectedCount, w.region.targetsAlive[0]]).toEqual([0, 1, 1, 1]);
+  });
+
+  it('die at the massacre rate once it has fallen, counted as deaths of their home region', () => {
+    expect(shelter(1, 0.3 - 1e-9).state[0]).toBe(DEAD);
+    const w = shelter(1, 0.3 - 1e-9);
+    expect([w.region.deaths[0], w.region.deaths[1], w.tally.deathsToday]).toEqual([1, 0, 1]);
+    expect(shelter(1, 0.3 + 1e-9).state[0]).toBe(PROTECTED);
+  });
+});
+
+describe('bookkeeping of the step', () => {
+  // ODD 2.2: joinedNbrs and resistNbrs always equal the counts of yesterday's neighbour states.
+  it('keeps the neighbour counts equal to a recount, day after day', () => {
+    const agents: Record<number, AgentSpec> = {};
+    for (let i = 0; i < 12; i++) agents[i] = { threshold: (i * 7) % 12 / 24, group: i % 4 === 3 ? 1 : 0 };
+    const { w } = tinyWorld({ n: 12, regions: 3, edges: [...ring(12, 2), [0, 6], [3, 9]], agents });
+    for (let t = 0; t < 6; t++) {
+      const draws: Record<number, [number, number]> = {};
+      for (let i = 0; i < 12; i++) draws[i] = [((i * 5 + t * 3) % 11) / 11, ((i * 3 + t * 7) % 13) / 13];
+      step(w, { resistChance: 0.2, fleeRate: 0.1, killPerAttacker: 0.2, seekRate: 0.2, shelterEffect: 0.3 }, draws);
+      const cached = [Array.from(w.joinedNbrs), Array.from(w.resistNbrs)];
+      countNeighbours(w);
+      expect(cached).toEqual([Array.from(w.joinedNbrs), Array.from(w.resistNbrs)]);
+    }
+    expect(states(w).some((s) => s !== PASSIVE)).toBe(true);
+  });
+});

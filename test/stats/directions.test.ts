@@ -1,0 +1,57 @@
+/**
+ * Directional tests of the main model: for each setting whose direction the rules fix, a paired
+ * experiment over seeds 1..20 (the same seed in both arms: common random numbers) and an exact
+ * one-sided sign test at the 1% level (test/stats/main-directions.ts defines the arms, the
+ * outcome and the verdict). A rule that no longer moves the outcome, or moves it the wrong way,
+ * fails the test with probability at least 99%.
+ *
+ * False-failure rates, measured by `npx tsx bench/direction-rates.ts` (pool: seeds 1001-1400,
+ * disjoint from the test's; 20,000 random sets of 20 seeds per direction):
+ *   direction               +    -  ties  fails/draws  rate   95% upper
+ *   incitement              400    0     0      0/20000  0.0000  0.0001
+ *   counter-messaging       400    0     0      0/20000  0.0000  0.0001
+ *   threshold               400    0     0      0/20000  0.0000  0.0001
+ *   deterrence              398    1     1      0/20000  0.0000  0.0001
+ *   kill-rate               397    0     3      0/20000  0.0000  0.0001
+ *   peacekeeper-capacity    369    2    29      0/20000  0.0000  0.0001
+ *   existential-stakes      400    0     0      0/20000  0.0000  0.0001
+ *   council-willingness     400    0     0      0/20000  0.0000  0.0001
+ *   patron                  400    0     0      0/20000  0.0000  0.0001
+ * No direction failed in any draw: each rate is below 0.0002 (95% upper bound), far under 1%.
+ * The pool's "-" column counts seeds on which the high arm went against the rule's direction.
+ */
+import { describe, expect, it } from 'vitest';
+import { COUNCIL_MEASURES } from '../../sim/index';
+import { DIRECTIONS, SEEDS, directionHolds, outcomeOf, signedDiffs } from './main-directions';
+
+const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1);
+
+describe('directions the main model\'s rules fix (paired seeds, sign test at 1%)', () => {
+  it.each(DIRECTIONS.map((d) => [d.id, d] as const))('%s', (_id, d) => {
+    const diffs = signedDiffs(d, seeds);
+    const v = directionHolds(diffs);
+    const which = d.sign > 0 ? 'more' : 'less';
+    expect(
+      v.holds,
+      `${d.rule}: the high arm should give ${which} ${d.outcome}; ${v.positive} seeds agree, ${v.negative} disagree, ${v.ties} ties (one-sided p = ${v.p.toPrecision(3)})`,
+    ).toBe(true);
+  });
+
+  it('a patron leaves no coercive measure adopted, in every seed (the veto rule, not a tendency)', () => {
+    const patron = DIRECTIONS.find((d) => d.id === 'patron')!;
+    const coerciveAdopted = seeds.map((seed) => outcomeOf(patron, 'high', seed));
+    expect(coerciveAdopted.every((n) => n === 0), `coercive measures adopted per seed: ${coerciveAdopted.join(', ')}`).toBe(true);
+    // ...while the same Council without a patron adopts some (else the check would be empty).
+    expect(seeds.some((seed) => outcomeOf(patron, 'low', seed) > 0)).toBe(true);
+    expect(COUNCIL_MEASURES.indexOf('sanctions-arms-embargo')).toBe(2);
+  });
+
+  it('the verdict fails when the direction is absent or reversed', () => {
+    const agree = Array.from({ length: SEEDS }, () => 1);
+    expect(directionHolds(agree).holds).toBe(true);
+    expect(directionHolds(agree.map((x) => -x)).holds).toBe(false);
+    expect(directionHolds(agree.map((_, i) => (i % 2 ? 1 : -1))).holds).toBe(false);
+    // Too few untied pairs decide nothing.
+    expect(directionHolds([...Array(9).fill(1), ...Array(11).fill(0)]).holds).toBe(false);
+  });
+});

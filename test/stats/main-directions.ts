@@ -1,0 +1,136 @@
+/**
+ * The directions the main model's rules fix, as paired-seed experiments: for each setting, a
+ * low and a high arm that differ in that one parameter (common random numbers: seed k in both
+ * arms), and the summary outcome the rules move one way. Shared by the test
+ * (test/stats/directions.test.ts) and the measurement of its false-failure rates
+ * (bench/direction-rates.ts), so both judge the same experiment.
+ */
+import { COUNCIL_MEASURES, defaultParams, runModel, type Params, type RunSummary } from '../../sim/index';
+import { signTest } from '../helpers/stats';
+
+/** Small, cheap runs: 1,500 agents, 200 days, the default scenario's parameters otherwise. */
+export const BASE: Partial<Params> = { agents: 1500 };
+export const TICKS = 200;
+
+export interface Direction {
+  readonly id: string;
+  /** The rule that fixes the direction, in words. */
+  readonly rule: string;
+  readonly low: Partial<Params>;
+  readonly high: Partial<Params>;
+  readonly outcome: string;
+  readonly measure: (s: RunSummary) => number;
+  /** +1: the high arm gives more of the outcome; -1: less. */
+  readonly sign: 1 | -1;
+}
+
+const coercive = (s: RunSummary) => s.councilMeasures.filter((m) => COUNCIL_MEASURES.indexOf(m as never) >= 2).length;
+
+export const DIRECTIONS: readonly Direction[] = [
+  {
+    id: 'incitement',
+    rule: 'incitement adds to the pressure to join and discounts restraint (population rule)',
+    low: { incitement: 0.2 },
+    high: { incitement: 0.9 },
+    outcome: 'peak perpetrators',
+    measure: (s) => s.peakPerpetrators,
+    sign: 1,
+  },
+  {
+    id: 'counter-messaging',
+    rule: 'counter-messaging cuts the incitement term and adds restraint (population rule)',
+    low: { counterMessaging: 0 },
+    high: { counterMessaging: 0.9 },
+    outcome: 'peak perpetrators',
+    measure: (s) => s.peakPerpetrators,
+    sign: -1,
+  },
+  {
+    id: 'threshold',
+    rule: 'a higher mean threshold makes joining harder (Granovetter rule)',
+    low: { thresholdMean: 0.45 },
+    high: { thresholdMean: 0.75 },
+    outcome: 'peak perpetrators',
+    measure: (s) => s.peakPerpetrators,
+    sign: -1,
+  },
+  {
+    id: 'deterrence',
+    rule: 'credible consequences raise the expected cost the leadership weighs against its motive',
+    low: { deterrence: 0 },
+    high: { deterrence: 0.9 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: -1,
+  },
+  {
+    id: 'kill-rate',
+    rule: 'each perpetrator neighbour kills with the daily chance killRate',
+    low: { killRate: 0.02 },
+    high: { killRate: 0.3 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: 1,
+  },
+  {
+    id: 'peacekeeper-capacity',
+    rule: 'peacekeepers in a region protect in proportion to their capacity (full coverage, robust mandate)',
+    low: { peacekeeperCoverage: 1, mandate: 'robust', peacekeeperCapacity: 0.05 },
+    high: { peacekeeperCoverage: 1, mandate: 'robust', peacekeeperCapacity: 1 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: -1,
+  },
+  {
+    id: 'existential-stakes',
+    rule: 'existential stakes discount deterrence and harden the factions (leadership rule)',
+    low: { existentialStakes: 0, deterrence: 0.6 },
+    high: { existentialStakes: 1, deterrence: 0.6 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: 1,
+  },
+  {
+    id: 'council-willingness',
+    rule: "members' willingness raises each yes-vote's chance (Council vote)",
+    low: { councilWillingness: 0.1, incitement: 0.8 },
+    high: { councilWillingness: 0.9, incitement: 0.8 },
+    outcome: 'Council measures adopted',
+    measure: (s) => s.councilMeasures.length,
+    sign: 1,
+  },
+  {
+    id: 'patron',
+    rule: 'a patron vetoes every coercive measure (Council vote)',
+    low: { patron: false, councilWillingness: 0.9, incitement: 0.8 },
+    high: { patron: true, councilWillingness: 0.9, incitement: 0.8 },
+    outcome: 'coercive measures adopted',
+    measure: coercive,
+    sign: -1,
+  },
+];
+
+/** The outcome of one arm at one seed. */
+export function outcomeOf(d: Direction, arm: 'low' | 'high', seed: number): number {
+  const params = { ...defaultParams(), ...BASE, ...d[arm] };
+  return d.measure(runModel({ params, seed, ticks: TICKS }).summary);
+}
+
+/** Per-seed paired differences high - low, signed so that the expected direction is positive. */
+export function signedDiffs(d: Direction, seeds: readonly number[]): number[] {
+  return seeds.map((seed) => d.sign * (outcomeOf(d, 'high', seed) - outcomeOf(d, 'low', seed)));
+}
+
+/** Seeds per arm in the test, and the sign test's level. */
+export const SEEDS = 20;
+export const ALPHA = 0.01;
+
+/**
+ * The verdict on one direction from its signed paired differences: the exact one-sided sign test
+ * (ties dropped) must reject "no direction" at ALPHA, on at least 10 untied pairs. With no effect
+ * (or the opposite one) it passes with probability at most ALPHA.
+ */
+export function directionHolds(diffs: readonly number[]): { holds: boolean; positive: number; negative: number; ties: number; p: number } {
+  const t = signTest(diffs);
+  return { holds: t.positive + t.negative >= 10 && t.pGreater <= ALPHA, positive: t.positive, negative: t.negative, ties: t.ties, p: t.pGreater };
+}
