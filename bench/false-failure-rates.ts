@@ -52,7 +52,7 @@ import {
   type OutburstRow,
   type PeacekeeperRow,
 } from '../test/stats/epstein-outcomes';
-import { clopperPearson } from '../test/helpers/stats';
+import { clopperPearson } from '../analysis/stats';
 import { A, B, C, D, E, checkA, checkB, checkC1, checkC2, checkD, checkE, type Verdict } from '../test/stats/epstein-checks';
 
 // ---- arguments -----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { ENGINE, MODEL_VERSION, ParamError } from '../sim/index';
 import { casesCommand } from './commands/cases';
+import { compareCommand, splitCompareArgs } from './commands/compare';
 import { paramsCommand } from './commands/params';
 import { replayCommand } from './commands/replay';
 import { runCommand } from './commands/run';
@@ -25,17 +26,21 @@ const program = new Command('r2p-sim')
   .exitOverride();
 
 const args = process.argv.slice(2);
-program.addCommand(runCommand(args));
-program.addCommand(replayCommand());
-program.addCommand(paramsCommand());
-program.addCommand(scenariosCommand());
-program.addCommand(casesCommand());
-// addCommand does not pass these settings down: every command reports usage errors the same way.
-for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
 
 try {
+  // compare's arms (--arm NAME --set ...) are read apart, so their changes never reach the baseline.
+  const isCompare = args.find((a) => !a.startsWith('-')) === 'compare';
+  const { arms, rest } = isCompare ? splitCompareArgs(args) : { arms: [], rest: args };
+  program.addCommand(runCommand(args));
+  program.addCommand(replayCommand());
+  program.addCommand(paramsCommand());
+  program.addCommand(scenariosCommand());
+  program.addCommand(casesCommand());
+  program.addCommand(compareCommand(args, arms));
+  // addCommand does not pass these settings down: every command reports usage errors the same way.
+  for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
   checkFlagValues(program, args);
-  await program.parseAsync(process.argv);
+  await program.parseAsync(rest, { from: 'user' });
 } catch (e) {
   if (e instanceof CommanderError) {
     // --help and --version exit 0; a usage error exits 2, like any other invalid input

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { RunSpec, RunSummary } from '../sim/index';
-import summaryTask from './workers/summary-task';
+import summaryTask, { withDigests, type RunWithDigests } from './workers/summary-task';
 
 export interface RunManyOptions {
   readonly jobs?: number;
@@ -17,13 +17,22 @@ export interface RunManyOptions {
 export const defaultJobs = () => availableParallelism();
 
 export async function runMany(specs: readonly RunSpec[], opts: RunManyOptions = {}): Promise<RunSummary[]> {
+  return runTasks<RunSummary>(specs, opts, summaryTask);
+}
+
+/** Like runMany, with each run's per-tick digests too (for `compare`). */
+export async function runManyWithDigests(specs: readonly RunSpec[], opts: RunManyOptions = {}): Promise<RunWithDigests[]> {
+  return runTasks<RunWithDigests>(specs, opts, withDigests, 'withDigests');
+}
+
+async function runTasks<T>(specs: readonly RunSpec[], opts: RunManyOptions, task: (spec: RunSpec) => T, name?: string): Promise<T[]> {
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), specs.length));
   let done = 0;
   const tick = () => opts.onProgress?.(++done);
   if (jobs === 1) {
-    const out: RunSummary[] = [];
+    const out: T[] = [];
     for (const spec of specs) {
-      out.push(summaryTask(spec));
+      out.push(task(spec));
       tick();
       // Let the progress bar draw and signals arrive between runs.
       await new Promise((r) => setImmediate(r));
@@ -39,9 +48,9 @@ export async function runMany(specs: readonly RunSpec[], opts: RunManyOptions = 
   try {
     return await Promise.all(
       specs.map(async (spec) => {
-        const s = (await pool.run(spec)) as RunSummary;
+        const r = (await pool.run(spec, name ? { name } : {})) as T;
         tick();
-        return s;
+        return r;
       }),
     );
   } finally {

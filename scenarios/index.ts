@@ -52,4 +52,5 @@ export { ScenarioError, parseScenario, validateScenario, type ScenarioIssue } fr
 export { scenarioMapping, scenarioParams, type ParamOrigin, type ScenarioMapping } from './mapping';
 export { SCENARIO_SCHEMA, SCENARIO_KINDS, VERDICTS, CLAIMS, scenarioJsonSchema } from './schema';
 export type { ArticleReading, FeatureEntry, Scenario, ScenarioKind, ScenarioOverride, SuggestedComparison, Verdict } from './types';
-export { caseStats, runOutcome, runReading, wilson, type CaseRunOutcome, type CaseStats } from './report';
+export { caseStats, runOutcome, runReading, type CaseRunOutcome, type CaseStats } from './report';
+export { wilson } from '../analysis/stats';

@@ -4,6 +4,7 @@
  * where it differs from the article, the report says so. Nothing here feeds back into a run.
  */
 import { median, quantile } from 'd3';
+import { wilson } from '../analysis/stats';
 import type { RunSummary } from '../sim/index';
 import type { ArticleReading, Scenario, ScenarioKind, Verdict } from './types';
 
@@ -51,16 +52,6 @@ export interface CaseStats {
   readonly article: ArticleReading | null;
   /** Whether the model's reading matches the article's (null when the article gives none). */
   readonly agrees: boolean | null;
-}
-
-/** Wilson score interval for a binomial share (95%); honest at 0 and 1, unlike the normal one. */
-export function wilson(successes: number, n: number, z = 1.959964): [number, number] {
-  if (n === 0) return [0, 1];
-  const p = successes / n;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 export function caseStats(s: Scenario, outcomes: readonly CaseRunOutcome[]): CaseStats {

@@ -324,6 +324,28 @@ describe('sim/ rooms', () => {
   });
 });
 
+describe('analysis/ (statistics over runs, shared by the CLI and the app)', () => {
+  const ANALYSIS = join(ROOT, 'analysis');
+  const files = (readdirSync(ANALYSIS, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+
+  it('imports the engine only through sim/index.ts, and nothing from cli/, viz/, scenarios/ or Node', () => {
+    expect(files.length).toBeGreaterThan(0);
+    const node = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));
+    const found: string[] = [];
+    for (const f of files) {
+      const path = join(ANALYSIS, f);
+      for (const spec of specifiers(stripComments(readFileSync(path, 'utf8')))) {
+        if (spec.startsWith('node:') || node.has(spec.split('/')[0])) found.push(`${f}: ${spec}`);
+        if (!spec.startsWith('.')) continue;
+        const target = resolve(dirname(path), spec);
+        if (target.startsWith(ANALYSIS + sep)) continue;
+        if (target !== join(SIM, 'index')) found.push(`${f}: ${spec}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 describe('parameter schema', () => {
   const defs = PARAM_DEFS as readonly ParamDef[];
 

@@ -1,6 +1,8 @@
-// Piscina worker entry: the engine is TypeScript, so register tsx before loading the task.
+// Piscina worker entry when the CLI runs from source: the engine is TypeScript, so register tsx
+// before loading the tasks (the compiled CLI uses build/cli/workers/summary-worker.mjs instead).
 import { register } from 'tsx/esm/api';
 
 register();
-const task = await import('./summary-task.ts');
-export default task.default;
+const tasks = await import('./summary-task.ts');
+export default tasks.default;
+export const withDigests = tasks.withDigests;

@@ -4,7 +4,7 @@
  * the test asserts them and bench/false-failure-rates.ts measures how often they fail on fresh
  * seeds and when the effect is absent.
  *
- * Methods (test/helpers/stats.ts): exact sign tests of paired differences, Hodges-Lehmann intervals
+ * Methods (analysis/stats.ts): exact sign tests of paired differences, Hodges-Lehmann intervals
  * (Wilcoxon signed rank) for "by how much", and count bounds "at most / at least k of n runs",
  * with k chosen from a binomial bound on the rate measured on a pool of fresh seeds (the pool's
  * counts are written below, as `npx tsx bench/false-failure-rates.ts` prints them first;
@@ -21,7 +21,7 @@ import {
   requireSeeds,
   requiredCount,
   signTest,
-} from '../helpers/stats';
+} from '../../analysis/stats';
 import { CAP, type CopsRow, type Elimination, type LegitimacyRow, type OutburstRow, type PeacekeeperRow } from './epstein-outcomes';
 
 export interface Check {

@@ -7,7 +7,7 @@
  * measured by bench/epstein-figures.ts and reported in docs/reference-models.md.
  *
  * How each result is asserted (the assertions are functions in ./epstein-checks.ts, of per-seed
- * outcomes computed by ./epstein-outcomes.ts; the helpers are ../helpers/stats.ts):
+ * outcomes computed by ./epstein-outcomes.ts; the helpers are analysis/stats.ts):
  *   - a paired comparison (the same seeds in both arms): an exact sign test of the paired
  *     differences, p <= 0.001 (ties dropped), and the Hodges-Lehmann (Wilcoxon signed-rank) 0.998
  *     interval of the difference above 0. No t-interval of a mean: the outcomes are heavy tailed
@@ -51,7 +51,7 @@
  * `EPSTEIN_REPORT=1 npx vitest run test/stats/epstein-results.test.ts` prints what each test measured.
  */
 import { describe, expect, it } from 'vitest';
-import { requireSeeds } from '../helpers/stats';
+import { requireSeeds } from '../../analysis/stats';
 import { A, B, C, D, E, MIN_PAIRED, checkA, checkB, checkC1, checkC2, checkD, checkE, type Verdict } from './epstein-checks';
 import { copsRow, legitimacyRow, outburstRow, peacekeeperRow, type CopsRow, type PeacekeeperRow } from './epstein-outcomes';
 

@@ -6,7 +6,7 @@
  * (bench/direction-rates.ts), so both judge the same experiment.
  */
 import { COUNCIL_MEASURES, defaultParams, runModel, type Params, type RunSummary } from '../../sim/index';
-import { signTest } from '../helpers/stats';
+import { signTest } from '../../analysis/stats';
 
 /** Small, cheap runs: 1,500 agents, 200 days, the default scenario's parameters otherwise. */
 export const BASE: Partial<Params> = { agents: 1500 };

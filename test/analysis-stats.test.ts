@@ -1,5 +1,5 @@
 /**
- * The statistics helpers of test/helpers/stats.ts against known values: exact fractions worked by
+ * The statistics helpers of analysis/stats.ts against known values: exact fractions worked by
  * hand, R's documented examples (binom.test(c(682, 243), p = 3/4); wilcox.test on Hollander and
  * Wolfe's depression data, ?wilcox.test), SciPy 1.17's scipy.stats.binom / binomtest (the same
  * algorithms as R's pbinom / qbinom / binom.test), and brute-force enumeration.
@@ -23,7 +23,7 @@ import {
   requiredCount,
   signTest,
   signedRankCdf,
-} from './helpers/stats';
+} from '../analysis/stats';
 
 /** Relative closeness, for probabilities spanning many orders of magnitude. */
 const expectRel = (got: number, want: number, rel = 1e-9) => expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * Math.abs(want));

@@ -1,5 +1,5 @@
 /**
- * Distribution-free statistics for tests over many seeds: exact binomial tails and quantiles,
+ * Distribution-free statistics over many seeds, for reports (`compare`, `cases`) and tests: exact binomial tails and quantiles,
  * Clopper-Pearson bounds of a rate, the sign test, the Hodges-Lehmann estimate with its Wilcoxon
  * signed-rank interval, order-statistic intervals of a quantile, and the seed-count checks that
  * go before them.
@@ -10,7 +10,8 @@
  * interval, a distribution of paired differences symmetric about its centre); their error rates
  * hold exactly for any sample size they accept.
  *
- * Tests only: this uses Math.log / Math.exp, which sim/ may not (see the house rules).
+ * Outside sim/: this uses Math.log / Math.exp, which sim/ may not (see the house rules); a
+ * report's statistics do not feed back into a run.
  *
  * Conventions: `level` is a two-sided confidence level (0.95 leaves 0.025 in each tail); an
  * interval's `coverage` is the exact level it achieves for continuous data, at least `level`
@@ -192,6 +193,18 @@ export function clopperPearson(x: number, n: number, level: number): { lo: numbe
   const lo = x === 0 ? 0 : bisect((p) => -binomialUpperTail(x, n, p), -tail);
   const hi = x === n ? 1 : bisect((p) => binomialCdf(x, n, p), tail);
   return { lo, hi };
+}
+
+// ---- a share's interval -------------------------------------------------------------------------
+
+/** Wilson score interval for a binomial share (95%); honest at 0 and 1, unlike the normal one. */
+export function wilson(successes: number, n: number, z = 1.959964): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 // ---- sign test -----------------------------------------------------------------------------------
