@@ -30,6 +30,13 @@ import { UsageError } from './errors';
 
 export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** A whole number from 1 to `max` given to `flag` (--seeds, --jobs), or a ParamError naming the text. */
+export function positiveInt(text: string, flag: string, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new ParamError(flag, text, `an integer from 1 to ${max}`);
+  return n;
+}
+
 /** Every parameter of every model, once per name (a flag's help names the models it belongs to). */
 function allParamFlags(): { def: ParamDef; models: string[] }[] {
   const byName = new Map<string, { def: ParamDef; models: string[] }>();

@@ -4,18 +4,12 @@
  */
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { DEFAULT_TICKS, ENGINE, MODEL_VERSION, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
+import { DEFAULT_TICKS, ENGINE, MODEL_VERSION, PARAM_BY_NAME, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
 import { CASES, caseStats, runOutcome, scenarioParams, type CaseStats, type Scenario } from '../../scenarios/index';
 import { UsageError } from '../errors';
 import { count, dayCount } from '../format';
 import { defaultJobs, runMany } from '../run-many';
-import { loadScenario } from '../spec';
-
-function positiveInt(text: string, flag: string, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new ParamError(flag, text, `an integer from 1 to ${max}`);
-  return n;
-}
+import { loadScenario, positiveInt } from '../spec';
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 const people = (n: number) => Math.round(n).toLocaleString('en-US');

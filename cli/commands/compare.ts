@@ -14,13 +14,7 @@ import { splitArms, type ArmArgs } from '../argv';
 import { UsageError } from '../errors';
 import { count, dayCount, int, paramText } from '../format';
 import { defaultJobs, runManyWithDigests } from '../run-many';
-import { addRunOptions, kebab, modelInArgs, resolveRun, type ResolvedRun } from '../spec';
-
-function positiveInt(text: string, flag: string, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new ParamError(flag, text, `an integer from 1 to ${max}`);
-  return n;
-}
+import { addRunOptions, kebab, modelInArgs, positiveInt, resolveRun, type ResolvedRun } from '../spec';
 
 /** Own options of `compare` that may stand after its arms (true: takes a value). */
 const OWN_OPTIONS = new Map<string, boolean>([

@@ -3,7 +3,7 @@
  * every parameter away from the model's defaults), and a run file written whole or not at all.
  */
 import { Command } from 'commander';
-import { DEFAULT_MODEL, createModel, hashInputs, modelKernel, toRunFile, type ParamDef } from '../../sim/index';
+import { DEFAULT_MODEL, createModel, hashInputs, toRunFile } from '../../sim/index';
 import { checkOutputPath, writeTextAtomically } from '../files';
 import { formatRunSummary, labelled, paramText } from '../format';
 import { PROGRESS_AFTER_SECONDS, estimateRun, startProgress } from '../progress';
@@ -61,8 +61,7 @@ export function defaultOutPath(run: ResolvedRun): string {
 /** The parameters of the run (at tick 0) that differ from the model's defaults, in schema order. */
 function changedParams(run: ResolvedRun): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const kernel = modelKernel(run.kernel.id);
-  for (const d of kernel.params as readonly ParamDef[]) {
+  for (const d of run.kernel.params) {
     const v = run.spec.params[d.name];
     if (v !== undefined && v !== d.default) out[d.name] = v;
   }
