@@ -1,37 +1,41 @@
 /**
- * Compiles the CLI (cli/, sim/, scenarios/ and the packages they use) into build/cli/ with
+ * Compiles the CLI (cli/, sim/, scenarios/, analysis/ and the packages they use) into build/cli/ with
  * esbuild, so that `r2p-sim` starts from one JavaScript file instead of compiling TypeScript at
  * every start. `npm ci` builds it (the `prepare` script); the bin (cli/r2p-sim.mjs) rebuilds it
- * when a source is newer than the build, so an edited checkout never runs stale code.
+ * when any file the build read is newer than the build, so an edited checkout never runs stale
+ * code.
  *
  * `node cli/build.mjs` builds now.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = join(ROOT, 'build', 'cli');
 export const ENTRY = join(OUT_DIR, 'r2p-sim.mjs');
-const SOURCES = ['cli', 'sim', 'scenarios'].map((d) => join(ROOT, d));
-const INPUTS = ['package.json', 'package-lock.json'].map((f) => join(ROOT, f));
+/** The project files the last build read (esbuild's metafile), kept beside it. */
+const INPUTS_FILE = join(OUT_DIR, 'inputs.json');
+const LOCK_FILES = ['package.json', 'package-lock.json'].map((f) => join(ROOT, f));
 
-function newestSource() {
-  let newest = 0;
-  for (const f of INPUTS) newest = Math.max(newest, statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-  for (const dir of SOURCES) {
-    for (const f of readdirSync(dir, { recursive: true })) {
-      if (!/\.(ts|json|mjs)$/.test(f)) continue;
-      newest = Math.max(newest, statSync(join(dir, f)).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-/** True when the build is missing or older than any source. */
+/**
+ * True when the build is missing or older than any file it was built from (every project
+ * source the bundle read, as recorded at build time, and the package files).
+ */
 export function isStale() {
   const built = statSync(ENTRY, { throwIfNoEntry: false });
-  return !built || built.mtimeMs < newestSource();
+  if (!built) return true;
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(INPUTS_FILE, 'utf8'));
+  } catch {
+    return true;
+  }
+  for (const f of [...inputs.map((i) => join(ROOT, i)), ...LOCK_FILES]) {
+    const s = statSync(f, { throwIfNoEntry: false });
+    if (!s || s.mtimeMs > built.mtimeMs) return true;
+  }
+  return false;
 }
 
 export async function build() {
@@ -63,8 +67,10 @@ export async function build() {
     minify: true,
     sourcemap: 'linked',
     write: false,
+    metafile: true,
     logLevel: 'warning',
   });
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
   // Each file is written whole and renamed into place: a CLI started meanwhile sees the old
   // file or the new one, never half of one.
   for (const f of result.outputFiles) {
@@ -73,6 +79,7 @@ export async function build() {
     writeFileSync(tmp, f.contents);
     renameSync(tmp, f.path);
   }
+  writeFileSync(INPUTS_FILE, `${JSON.stringify(inputs.sort(), null, 1)}\n`);
 }
 
 /** The compiled entry, built first if it is missing or stale; null when esbuild is not installed. */
