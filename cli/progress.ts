@@ -61,3 +61,14 @@ export function startProgress(label: string, total: number, unit: string): Progr
     stop() {},
   };
 }
+
+/**
+ * A bar for many runs (`cases`, `compare`) on a terminal; nothing when stderr is not one or the
+ * output is data (--json, --csv), so that piped output stays clean.
+ */
+export function startRunsBar(label: string, total: number, quiet: boolean): Progress | undefined {
+  if (quiet || !process.stderr.isTTY) return undefined;
+  const bar = new SingleBar({ format: `${label} {bar} {value}/{total} runs | {eta_formatted} left`, etaBuffer: 50, stream: process.stderr });
+  bar.start(total, 0);
+  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+}

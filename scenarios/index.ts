@@ -53,4 +53,3 @@ export { scenarioMapping, scenarioParams, type ParamOrigin, type ScenarioMapping
 export { SCENARIO_SCHEMA, SCENARIO_KINDS, VERDICTS, CLAIMS, scenarioJsonSchema } from './schema';
 export type { ArticleReading, FeatureEntry, Scenario, ScenarioKind, ScenarioOverride, SuggestedComparison, Verdict } from './types';
 export { caseStats, runOutcome, runReading, type CaseRunOutcome, type CaseStats } from './report';
-export { wilson } from '../analysis/stats';

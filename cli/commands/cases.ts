@@ -3,11 +3,11 @@
  * outcomes set beside the article's reading. A disagreement is printed as a finding.
  */
 import { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { DEFAULT_TICKS, ENGINE, MODEL_VERSION, PARAM_BY_NAME, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
 import { CASES, caseStats, runOutcome, scenarioParams, type CaseStats, type Scenario } from '../../scenarios/index';
 import { UsageError } from '../errors';
 import { count, dayCount } from '../format';
+import { startRunsBar } from '../progress';
 import { defaultJobs, runMany } from '../run-many';
 import { loadScenario, positiveInt } from '../spec';
 
@@ -91,8 +91,7 @@ export function casesCommand(): Command {
       const agents = opts.agents === undefined ? undefined : (parseValue(PARAM_BY_NAME.get('agents')!, opts.agents, '--agents') as number);
       const scenarios = refs.length ? refs.map((r) => loadScenario(r, 'scenario')) : [...CASES];
       const specs = caseSpecs(scenarios, seeds, ticks, agents);
-      const bar = process.stderr.isTTY && !opts.json && !opts.csv ? new SingleBar({ format: 'cases {bar} {value}/{total} runs | {eta_formatted} left', etaBuffer: 50 }) : null;
-      bar?.start(specs.length, 0);
+      const bar = startRunsBar('cases', specs.length, Boolean(opts.json || opts.csv));
       const summaries = await runMany(specs, { jobs, onProgress: (done) => bar?.update(done) });
       bar?.stop();
       const results = scenarios.map((scenario, i) => ({

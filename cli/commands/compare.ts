@@ -6,13 +6,13 @@
  * outcome's median and range, and the paired difference from the baseline (analysis/compare.ts).
  */
 import { readFileSync } from 'node:fs';
-import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { COMPARE_OUTCOMES, compareArms, firstParting, type ArmReport, type ArmRun } from '../../analysis/compare';
 import { DEFAULT_MODEL, MODELS, ParamError, parseSetting, type ParamValue, type RunSpec, type ScheduledChange } from '../../sim/index';
 import { splitArms, type ArmArgs } from '../argv';
 import { UsageError } from '../errors';
 import { count, dayCount, int, paramText } from '../format';
+import { startRunsBar } from '../progress';
 import { defaultJobs, runManyWithDigests } from '../run-many';
 import { addRunOptions, kebab, modelInArgs, positiveInt, resolveRun, type ResolvedRun } from '../spec';
 
@@ -61,8 +61,7 @@ export function compareCommand(args: readonly string[] = [], armArgs: readonly A
       const jobs = opts.jobs === undefined ? defaultJobs() : positiveInt(String(opts.jobs), '--jobs', 256);
       const arms = armsOf(run, opts, armArgs);
       const specs = arms.flatMap((arm) => Array.from({ length: seeds }, (_, i) => ({ ...arm.spec, seed: i + 1 })));
-      const bar = process.stderr.isTTY && !opts.json && !opts.csv ? new SingleBar({ format: 'compare {bar} {value}/{total} runs | {eta_formatted} left', etaBuffer: 50 }) : null;
-      bar?.start(specs.length, 0);
+      const bar = startRunsBar('compare', specs.length, Boolean(opts.json || opts.csv));
       const results = await runManyWithDigests(specs, { jobs, onProgress: (done) => bar?.update(done) });
       bar?.stop();
       const runs = arms.map((arm, k) => {
