@@ -24,8 +24,10 @@ export interface OutcomeDef {
 export const COMPARE_OUTCOMES: readonly OutcomeDef[] = [
   { name: 'deathsPeople', label: 'people killed', short: 'killed', unit: 'people', of: (s) => s.deathsPeople },
   { name: 'deathShare', label: 'share of the targeted group killed', short: 'killed (share)', unit: 'share', of: (s) => s.deathShare },
-  { name: 'peakPerpetrators', label: 'peak perpetrators', short: 'peak perpetrators', unit: 'agents', of: (s) => s.peakPerpetrators },
-  { name: 'displaced', label: 'agents displaced', short: 'displaced', unit: 'agents', of: (s) => s.displaced },
+  { name: 'peakParticipationShare', label: 'peak share of the population taking part', short: 'taking part (peak share)', unit: 'share', of: (s) => s.peakParticipationShare },
+  { name: 'displacedPeople', label: 'people displaced', short: 'displaced', unit: 'people', of: (s) => s.displacedPeople },
+  { name: 'killingDays', label: 'days from the first killing to the last', short: 'killing days', unit: 'days', of: (s) => s.killingDays },
+  { name: 'forceDeathShare', label: 'share of deaths by the organised force', short: 'by force (share)', unit: 'share', of: (s) => s.forceDeathShare },
 ];
 
 /** What one run contributes: its summary and the first tick at which it parts from the baseline's run at the same seed (null: never; the baseline itself: null). */
@@ -59,6 +61,8 @@ export interface ArmReport {
   readonly seeds: number;
   readonly pMassAtrocity: number;
   readonly pMassAtrocityCi: readonly [number, number];
+  /** Runs by outcome class: no one killed, killing below the mass-atrocity threshold, a mass atrocity. */
+  readonly classes: { readonly prevented: number; readonly curbed: number; readonly failed: number };
   /** Against the baseline: the difference in P(mass atrocity), paired bootstrap 95% interval, exact sign (McNemar) test. */
   readonly pDifference?: Interval & { readonly positive: number; readonly negative: number; readonly pSign: number };
   readonly outcomes: readonly OutcomeReport[];
@@ -109,6 +113,11 @@ export function compareArms(arms: readonly { name: string; changes: readonly str
       seeds: n,
       pMassAtrocity: mass / n,
       pMassAtrocityCi: wilson(mass, n),
+      classes: {
+        prevented: arm.runs.filter((r) => r.summary.outcome === 'prevented').length,
+        curbed: arm.runs.filter((r) => r.summary.outcome === 'curbed').length,
+        failed: arm.runs.filter((r) => r.summary.outcome === 'failed').length,
+      },
       outcomes: COMPARE_OUTCOMES.map((o) => {
         const xs = arm.runs.map((r) => o.of(r.summary));
         const out: OutcomeReport = { name: o.name, label: o.label, unit: o.unit, median: medianOf(xs), p05: quantile(xs, 0.05), p95: quantile(xs, 0.95) };

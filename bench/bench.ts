@@ -18,7 +18,8 @@ interface Workload {
   readonly repeats: number;
 }
 
-const main = (agents: number) => ({ ...defaultParams(), agents });
+// The default scenario's parameters: the defaults with its one trigger event, an election on day 60.
+const main = (agents: number) => ({ ...defaultParams(), electionDay: 60, agents });
 
 const WORKLOADS: readonly Workload[] = [
   { workload: 'default-1k', model: 'r2p-luck-2018', params: main(1_000), ticks: 365, repeats: 7 },

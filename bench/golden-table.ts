@@ -75,6 +75,13 @@ const CIVIL = 'epstein-civil-violence';
 const ETHNIC = 'epstein-ethnic-violence';
 const preset = (model: string, name: string) => presetValues(modelKernel(model), name);
 
+/** Every numeric parameter of a main-model group at its bound (rows that cover a whole group's edges). */
+function atBound(group: string, bound: 'min' | 'max'): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const d of modelKernel(MAIN).params) if (d.group === group && (d.kind === 'number' || d.kind === 'integer')) out[d.name] = d[bound];
+  return out;
+}
+
 /**
  * The rows. Each main-model row runs 100-1,500 agents except luck-agents-max (2,000,000 agents
  * for 2 days: the one row that costs about half a second); luck-slow-clocks is the long run.
@@ -88,18 +95,21 @@ export const ROW_SPECS: readonly RowSpec[] = [
   },
   {
     id: 'luck-slow-clocks',
-    note: 'The long run (3 years): every clock at its slowest (rung dwell, measure wait and force delay a year, inquiry delay two, the 10-year atrocity window) under full incitement: the threshold is crossed while the leadership is still organising.',
+    note: 'The long run (3 years): every clock at its slowest (planning effort, briefing, meeting, drafting, consent, Assembly and special-session delays at their maxima, measure wait and force delay a year, inquiry delay two, the 10-year atrocity window, mediators who never arrive) under full incitement, with an election on day 30.',
     params: {
-      agents: 800, incitement: 1, stakes: 0.9, hardliners: 0.8, rungDwell: 365, measureWait: 365, forceDelay: 365, inquiryDelay: 730,
+      agents: 800, incitement: 1, stakes: 0.9, hardliners: 0.8, planningEffort: 100, electionDay: 30, measureWait: 365, forceDelay: 365, inquiryDelay: 730,
+      briefingInterval: 90, meetingInterval: 14, draftingDays: 60, consentDelay: 365, assemblyDelay: 60, assemblyInterval: 365, specialSessionDelay: 180,
+      mediationStartDay: 36_500,
       atrocityWindow: 3650, councilWillingness: 0.7,
     },
     seed: 2, ticks: 1095,
   },
   {
     id: 'luck-fast-clocks',
-    note: 'Every clock at its fastest, force early under the measure-of-last-resort doctrine by a fully willing Council, robust mandate.',
+    note: 'Every clock at its fastest (planning effort and every organ’s delay at its minimum, an election on day 0), force early under the measure-of-last-resort doctrine by a fully willing Council, robust mandate.',
     params: {
-      agents: 1200, incitement: 0.8, rungDwell: 1, measureWait: 1, forceDelay: 0, inquiryDelay: 1, atrocityWindow: 1,
+      agents: 1200, incitement: 0.8, planningEffort: 0.01, electionDay: 0, measureWait: 1, forceDelay: 0, inquiryDelay: 1, atrocityWindow: 1,
+      briefingInterval: 1, meetingInterval: 1, draftingDays: 0, consentDelay: 0, assemblyDelay: 0, assemblyInterval: 1, specialSessionDelay: 0,
       forceDoctrine: 'measure-of-last-resort', councilWillingness: 1, mandate: 'robust', safeAreas: 2,
     },
     seed: 3, ticks: 240,
@@ -117,7 +127,7 @@ export const ROW_SPECS: readonly RowSpec[] = [
     id: 'luck-armed-group-restrained',
     note: 'An armed-group leadership with everything holding it back: no incitement, no stakes, peace, a strong state, a divided soft leadership, full deterrence, strict impartiality, and every bystander at the highest threshold.',
     params: {
-      agents: 1000, perpetratorType: 'armed-group', incitement: 0, incitementReach: 0, stakes: 0, armedConflict: 0, stateWeakness: 0,
+      agents: 1000, perpetratorType: 'armed-group', incitement: 0, incitementReach: 0, stakes: 0, existentialStakes: 0, armedConflict: 0, stateWeakness: 0,
       hardliners: 0, cohesion: 0, deterrence: 1, deterrenceSeverity: 1, impartiality: 1, thresholdMean: 1,
     },
     seed: 5, ticks: 200,
@@ -144,9 +154,9 @@ export const ROW_SPECS: readonly RowSpec[] = [
   },
   {
     id: 'luck-floor',
-    note: 'The smallest world at its floors: 100 agents, one region, degree 2, no rewiring, 1% targeted, one person per agent, threshold one person; no thresholds, no memory, nobody kills, flees, shelters or resists; no mediators or track; a noiseless, uncensored, passive Secretariat; an unwilling Council; no legitimacy.',
+    note: 'The smallest world at its floors: 100 agents, one region, degree 2, no rewiring, 1% targeted, one person per agent, the threshold at its least (20 people, 20 agents); no thresholds, no memory, nobody kills, flees, shelters or resists; no mediators or track; a noiseless, uncensored, passive Secretariat; an unwilling Council; no legitimacy.',
     params: {
-      agents: 100, regions: 1, networkDegree: 2, rewiring: 0, targetShare: 0.01, peoplePerAgent: 1, atrocityThreshold: 1,
+      agents: 100, regions: 1, networkDegree: 2, rewiring: 0, targetShare: 0.01, peoplePerAgent: 1, atrocityThreshold: 20,
       thresholdMean: 0, thresholdSd: 0, exposureMemory: 0.001, demobilisation: 0, killRate: 0, fleeRate: 0, seekProtectionRate: 0,
       resistRate: 0, shelterEffect: 0, localPartners: 0, leadershipNoise: 0, spoilerPropensity: 0, mediators: 0, mediationTrack: false,
       earlyWarningNoise: 0, selfCensorship: 0, individualResponsibility: 0, councilWillingness: 0, legitimacy: 0,
@@ -182,9 +192,39 @@ export const ROW_SPECS: readonly RowSpec[] = [
   },
   {
     id: 'luck-agents-max',
-    note: 'The largest world: 2,000,000 agents (degree 2 to keep set-up cheap) for 2 days, 100,000 people per agent, a 10,000,000-person threshold.',
+    note: 'The largest world: 2,000,000 agents (degree 2 to keep set-up cheap) for 2 days, 100,000 people per agent, a 10,000,000-person threshold (100 agents: resolvable).',
     params: { agents: 2_000_000, networkDegree: 2, peoplePerAgent: 100_000, atrocityThreshold: 10_000_000 },
     seed: 12, ticks: 2,
+  },
+  {
+    id: 'luck-triggers-all',
+    note: 'Every trigger event in one run (an election, a leader killed, a coup, an uprising, an offensive, a town taken, a clash, an agreement, the mediators arriving late), a strong organised force under orders, two safe areas and a settlement that includes the hardliners.',
+    params: {
+      agents: 1200, electionDay: 5, leaderKilledDay: 12, coupDay: 20, uprisingDay: 28, offensiveDay: 36, townFallsDay: 44, clashDay: 52, agreementDay: 90,
+      mediationStartDay: 60, organisedForce: 1, orders: 1, settlementInclusion: 1, safeAreas: 2, safeAreaCapacity: 0.1,
+    },
+    seed: 14, ticks: 150,
+  },
+  {
+    id: 'luck-triggers-never',
+    note: 'Every trigger day at its maximum (beyond the run: nothing happens), no organised force, no orders, a settlement that excludes the hardliners, mediators who never arrive.',
+    params: {
+      agents: 1000, electionDay: 36_500, leaderKilledDay: 36_500, coupDay: 36_500, uprisingDay: 36_500, offensiveDay: 36_500, townFallsDay: 36_500,
+      clashDay: 36_500, agreementDay: 36_500, mediationStartDay: -1, organisedForce: 0, orders: 0, settlementInclusion: 0, armedConflict: 1,
+    },
+    seed: 15, ticks: 120,
+  },
+  {
+    id: 'luck-calibration-min',
+    note: 'Every calibration constant (group calibration) at its minimum, with an election on day 10.',
+    params: { agents: 1000, electionDay: 10, ...atBound('calibration', 'min') },
+    seed: 16, ticks: 120,
+  },
+  {
+    id: 'luck-calibration-max',
+    note: 'Every calibration constant (group calibration) at its maximum, with an election on day 10.',
+    params: { agents: 1000, electionDay: 10, ...atBound('calibration', 'max') },
+    seed: 17, ticks: 120,
   },
   // ---- Epstein's Model I, epstein-civil-violence -------------------------------------------------
   {

@@ -26,12 +26,24 @@ function block(heading: string, rows: readonly (readonly [string, string])[]): s
 /** A parameter value for reading: numbers to 6 significant digits (3333.333333333 -> 3333.33). */
 export const paramText = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v));
 
-/** The main model's summary. Days are 0-based ticks, written "day N"; what never happened is said so. */
-export function formatSummary(s: RunSummary, label: string): string {
-  const day = (t: number) => `day ${int(t)}`;
-  const measures = s.councilMeasures.length ? `${s.councilMeasures.join(', ')} (first on ${day(s.firstCouncilMeasureTick!)})` : 'no measure adopted';
+/** A calendar date for a day of the run, or null (a scenario without dates): scenarios' scenarioDate. */
+export type DateOf = (day: number) => string | null;
+
+/** "day 183", or "day 183 (1994-04-06)" when the run is dated. */
+export const dayText = (t: number, dateOf?: DateOf) => {
+  const date = dateOf?.(t);
+  return `day ${int(t)}${date ? ` (${date})` : ''}`;
+};
+
+/**
+ * The main model's summary. Days are 0-based ticks, written "day N", with the calendar date
+ * beside them when the scenario is dated; what never happened is said so.
+ */
+export function formatSummary(s: RunSummary, label: string, dateOf?: DateOf): string {
+  const day = (t: number) => dayText(t, dateOf);
+  const measures = s.councilMeasures.length ? `${s.councilMeasures.join(', ')}; first on ${day(s.firstCouncilMeasureTick!)}` : 'no measure adopted';
   return block(`${label}: ${dayCount(s.ticks)}, ${count(s.agents, 'agent')} (${int(s.targetedAgents)} in the targeted group)`, [
-    ['mass atrocity', s.massAtrocity ? `YES, onset on ${day(s.onsetTick!)} (threshold crossed on ${day(s.flaggedTick!)})` : 'no'],
+    ['mass atrocity', s.massAtrocity ? `YES, onset on ${day(s.onsetTick!)}; threshold crossed on ${day(s.flaggedTick!)}` : 'no'],
     ['killed', `${count(s.deaths, 'agent')} = ${count(s.deathsPeople, 'person', 'people')} (${share(s.deathShare)} of the targeted group)`],
     [
       'perpetrators',
@@ -90,11 +102,11 @@ export function formatGenericSummary(summary: object, label: string): string {
   return block(label, Object.entries(summary as Record<string, unknown>).map(([k, v]) => [k, show(v)] as const));
 }
 
-/** The summary of a run of any model, by its id. */
-export function formatRunSummary(model: string, summary: object, ticks: number, label: string): string {
+/** The summary of a run of any model, by its id; `dateOf` dates the main model's days. */
+export function formatRunSummary(model: string, summary: object, ticks: number, label: string, dateOf?: DateOf): string {
   switch (model) {
     case 'r2p-luck-2018':
-      return formatSummary(summary as RunSummary, label);
+      return formatSummary(summary as RunSummary, label, dateOf);
     case 'epstein-civil-violence':
       return formatCivilSummary(summary as CivilSummary, ticks, label);
     case 'epstein-ethnic-violence':

@@ -25,7 +25,7 @@ import {
   type RunSpec,
   type ScheduledChange,
 } from '../sim/index';
-import { BUILT_IN, builtInScenario, parseScenario, scenarioParams, type Scenario } from '../scenarios/index';
+import { AFTERMATH_DAYS, BUILT_IN, builtInScenario, parseScenario, scenarioParams, scenarioTicks, type Scenario } from '../scenarios/index';
 import { UsageError } from './errors';
 
 export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -76,7 +76,7 @@ export function addRunOptions(cmd: Command, shownModel: string = DEFAULT_MODEL):
     .option('--preset <name>', 'a named parameter preset of the model (e.g. mesa, netlogo for the Epstein models)')
     .option('--scenario <id|file>', `built-in scenario id, or a scenario JSON file (model ${DEFAULT_MODEL} only)`)
     .option('--seed <n>', 'run seed: an integer (7, 07 and +7 are the same seed) or a text that does not read as a number', '1')
-    .option('--ticks <t>', `ticks to simulate (default: the model's, ${DEFAULT_TICKS} days for ${DEFAULT_MODEL})`)
+    .option('--ticks <t>', `ticks to simulate (default: the scenario's run length, a case's period plus ${AFTERMATH_DAYS} days; ${DEFAULT_TICKS} days without one; other models' own)`)
     .option(
       '--set <name=value[@tick]>',
       'set a parameter (camelCase or kebab-case name), from a tick if @tick is given (repeatable), e.g. --set deterrence=0.8@120',
@@ -166,7 +166,8 @@ export function resolveRun(opts: Record<string, unknown>): ResolvedRun {
     params[d.name] = parseValue(d, String(raw), `--${kebab(d.name)}`);
   }
   const seed = parseSeed(String(opts.seed ?? '1'), '--seed');
-  const ticksText = String(opts.ticks ?? kernel.defaultTicks);
+  // The run length: --ticks, else the scenario's own (its period plus the aftermath, or its days).
+  const ticksText = String(opts.ticks ?? (scenario ? scenarioTicks(scenario) : kernel.defaultTicks));
   let ticks: number;
   try {
     ticks = validateTicks(Number(ticksText), '--ticks');

@@ -101,6 +101,22 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
     why: `${LUCK} (Shortcomings): the ICC message falls on deaf ears when "the atrocities are being committed by extremist armed groups". Passed through unchanged.`,
   },
   {
+    name: 'organisedForce',
+    kind: 'levels',
+    description:
+      "The perpetrators' own organised force (army, police, militia, armed group) that can kill without mass participation: none (killing only by mobilised civilians), small (gangs, militias or units of a few hundred to a few thousand, locally), or large (an army or a corps-sized force with its police and militias).",
+    levels: { none: { organisedForce: 0 }, small: { organisedForce: 0.3 }, large: { organisedForce: 0.7 } },
+    why: `${LUCK} (Implications): mass atrocities "require some degree of planning and mobilization", and mobilisation need not be of the many: Srebrenica was killed by army and police units (ICTY, Prosecutor v. Krstić, IT-98-33-T, 2001) and the Vanni shelled by government forces (UN Panel of Experts on Sri Lanka, 2011), not by mass movements. \`none\` leaves killing to mobilised bystanders; \`small\` is the model's default strength (0.3), a force that kills where it is engaged but needs the population for scale; \`large\` (0.7) a force able to carry a campaign by itself. Set once for all cases.`,
+  },
+  {
+    name: 'ordersAndCoercion',
+    kind: 'levels',
+    description:
+      'Orders and coercion from local authorities and the organised force that push bystanders to take part: none (no documented pressure on civilians to join), some (local organisers, payment, threats in places), or strong (the administration mobilises down to the village, and refusing is dangerous).',
+    levels: { none: { orders: 0 }, some: { orders: 0.2 }, strong: { orders: 0.5 } },
+    why: `Straus, The Order of Genocide (2006): most Rwandan perpetrators joined under pressure from local authorities and peers, and hate radio accounts for about 10% of participation (Yanagizawa-Drott 2014); participation is not only a matter of incitement. The value is added to every bystander's pressure to join once the leadership organises. \`some\` is the model's default (0.2); \`strong\` (0.5) is pressure that by itself moves a bystander halfway to the average threshold; \`none\` (0) is killing by the organised force alone.`,
+  },
+  {
     name: 'existentialStakes',
     kind: 'levels',
     description: 'Whether the leadership sees the struggle as a fight for its survival.',
@@ -172,6 +188,14 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
       'high-level': { mediationTrack: true, mediators: 4 },
     },
     why: `${LUCK} (Implications): "The United Nations, regional arrangements, neighbors, influential governments" interrupt the chain of decisions; quiet diplomacy "by the Secretary-General and/or senior regional figures" can make a difference. A track also carries the spoiler risk (Shortcomings).`,
+  },
+  {
+    name: 'settlementInclusion',
+    kind: 'levels',
+    description:
+      "How far the settlement on offer (the mediators' or the parties' agreement, signed or not) gives the perpetrating leadership's hardliners a share of power: excluded (it removes them or bars them), partial (a reduced share, or a place for some of them), or included (power sharing that keeps them in).",
+    levels: { excluded: { settlementInclusion: 0 }, partial: { settlementInclusion: 0.5 }, included: { settlementInclusion: 1 } },
+    why: `${LUCK} (Shortcomings): "The very process of conflict resolution may tempt one or more parties to resort to the commission of atrocities to undermine the potential peace settlement, as may have been the case in both Rwanda and Srebrenica"; spoilers are those a settlement threatens (Stedman 1997). A settlement that excludes the hardliners threatens them and can provoke spoiling; one that includes them can lower their motive. Three even steps.`,
   },
   {
     name: 'impartiality',

@@ -49,7 +49,26 @@ export function builtInScenario(id: string): Scenario | undefined {
 
 export { FEATURE_DEFS, FEATURE_BY_NAME, featureParams, featureTargets, type FeatureDef } from './features';
 export { ScenarioError, parseScenario, validateScenario, type ScenarioIssue } from './load';
-export { scenarioMapping, scenarioParams, type ParamOrigin, type ScenarioMapping } from './mapping';
+export { MAX_RESOLUTION_AGENTS, MIN_THRESHOLD_AGENTS, leastAgents, scenarioMapping, scenarioParams, type ParamOrigin, type ScenarioMapping } from './mapping';
+export {
+  AFTERMATH_DAYS,
+  EVENT_KINDS,
+  EVENT_PARAM,
+  dayNumber,
+  dateOfDayNumber,
+  daysBetween,
+  isDated,
+  placeEvents,
+  scenarioDate,
+  scenarioTicks,
+  timelineIssues,
+  timelineTicks,
+  type EventKind,
+  type PeriodBound,
+  type PlacedEvent,
+  type Timeline,
+  type TimelineEvent,
+} from './timeline';
 export { SCENARIO_SCHEMA, SCENARIO_KINDS, VERDICTS, CLAIMS, scenarioJsonSchema } from './schema';
 export type { ArticleReading, FeatureEntry, Scenario, ScenarioKind, ScenarioOverride, SuggestedComparison, Verdict } from './types';
 export { caseStats, runOutcome, runReading, type CaseRunOutcome, type CaseStats } from './report';

@@ -53,7 +53,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-type Def = { def: { innerType?: z.ZodType; shape?: Record<string, z.ZodType> } };
+type Def = { def: { innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType } };
 
 /** The schema under optional() and the like. */
 function unwrap(s: z.ZodType): Def {
@@ -68,7 +68,8 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   for (const branch of SCENARIO_SCHEMA.options) {
     let d: Def | undefined = unwrap(branch);
     for (const k of path) {
-      const next: z.ZodType | undefined = d?.def.shape?.[String(k)];
+      // An index steps into a list's items (timeline.events[2]); a name into an object's field.
+      const next: z.ZodType | undefined = typeof k === 'number' ? d?.def.element : d?.def.shape?.[String(k)];
       d = next ? unwrap(next) : undefined;
     }
     for (const k of Object.keys(d?.def.shape ?? {})) keys.add(k);

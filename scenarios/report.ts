@@ -6,6 +6,7 @@
 import { median, quantile } from 'd3';
 import { wilson } from '../analysis/stats';
 import type { RunSummary } from '../sim/index';
+import { scenarioDate } from './timeline';
 import type { ArticleReading, Scenario, ScenarioKind, Verdict } from './types';
 
 /** What the case report keeps of one run. */
@@ -36,6 +37,9 @@ export interface CaseStats {
   readonly title: string;
   readonly kind: ScenarioKind;
   readonly seeds: number;
+  /** Days each run lasted, and the agents of each run. */
+  readonly ticks: number;
+  readonly agents: number;
   /** Share of seeds with a mass atrocity, and its 95% Wilson interval. */
   readonly pMassAtrocity: number;
   readonly pMassAtrocityCi: readonly [number, number];
@@ -44,6 +48,8 @@ export interface CaseStats {
   readonly deathsInterval: readonly [number, number];
   /** Median onset tick over the seeds with a mass atrocity (null when none). */
   readonly onsetMedian: number | null;
+  /** The calendar date of the median onset day (rounded), when the scenario is dated. */
+  readonly onsetDate: string | null;
   readonly onsetSeeds: number;
   /** Share of seeds the model reads as prevented, curbed, failed. */
   readonly readingShares: Readonly<Record<Verdict, number>>;
@@ -54,7 +60,7 @@ export interface CaseStats {
   readonly agrees: boolean | null;
 }
 
-export function caseStats(s: Scenario, outcomes: readonly CaseRunOutcome[]): CaseStats {
+export function caseStats(s: Scenario, outcomes: readonly CaseRunOutcome[], ticks: number, agents: number): CaseStats {
   const n = outcomes.length;
   const mass = outcomes.filter((o) => o.massAtrocity).length;
   const deaths = outcomes.map((o) => o.deathsPeople);
@@ -65,16 +71,20 @@ export function caseStats(s: Scenario, outcomes: readonly CaseRunOutcome[]): Cas
   // more than half saw killing, else prevented.
   const modelReading: Verdict = shares.failed > 0.5 ? 'failed' : shares.failed + shares.curbed > 0.5 ? 'curbed' : 'prevented';
   const article = s.articleReading ?? null;
+  const onsetMedian = median(onsets) ?? null;
   return {
     id: s.id,
     title: s.title,
     kind: s.kind,
     seeds: n,
+    ticks,
+    agents,
     pMassAtrocity: n > 0 ? mass / n : 0,
     pMassAtrocityCi: wilson(mass, n),
     deathsMedian: median(deaths) ?? 0,
     deathsInterval: [quantile(deaths, 0.05) ?? 0, quantile(deaths, 0.95) ?? 0],
-    onsetMedian: median(onsets) ?? null,
+    onsetMedian,
+    onsetDate: onsetMedian === null ? null : scenarioDate(s, Math.round(onsetMedian)),
     onsetSeeds: onsets.length,
     readingShares: shares,
     modelReading,

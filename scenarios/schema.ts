@@ -4,8 +4,9 @@
  * and every leaf carries the words an error message needs ("expected ...").
  */
 import * as z from 'zod';
-import { PARAM_DEFS, ParamError, allowedText, parseSetting, type ParamDef } from '../sim/index';
+import { MAX_TICKS, PARAM_DEFS, ParamError, allowedText, parseSetting, type ParamDef } from '../sim/index';
 import { FEATURE_DEFS, type FeatureDef } from './features';
+import { AFTERMATH_DAYS, DATE_PATTERN, EVENT_KINDS, dayNumber, timelineIssues, type Timeline } from './timeline';
 
 export const SCENARIO_KINDS = ['case', 'teaching', 'generic'] as const;
 export const VERDICTS = ['prevented', 'curbed', 'failed'] as const;
@@ -60,7 +61,8 @@ const features = z
     Object.fromEntries(FEATURE_DEFS.map((d) => [d.name, featureEntry(d).optional()])),
     { error: 'an object of documented features (see `r2p-sim scenarios mapping`)' },
   )
-  .describe('Documented features of the situation, each with its source; mapped to parameters by scenarios/features.ts.');
+  .describe('Documented features of the situation, each with its source; mapped to parameters by scenarios/features.ts.')
+  .meta({ id: 'features' });
 
 const overrides = z
   .strictObject(
@@ -75,7 +77,8 @@ const overrides = z
     ),
     { error: 'an object of parameter overrides (see `r2p-sim params`)' },
   )
-  .describe('Explicit parameter values that override the feature mapping, each with its reason.');
+  .describe('Explicit parameter values that override the feature mapping, each with its reason.')
+  .meta({ id: 'overrides' });
 
 const articleReading = z
   .strictObject(
@@ -111,6 +114,93 @@ const suggestedComparison = z
   )
   .describe('The counterfactual this teaching scenario is built for: the second arm changes these settings, same seeds.');
 
+// ---- the timeline ---------------------------------------------------------------------------------
+
+/** A calendar date YYYY-MM-DD that exists (2010-02-30 does not). */
+const isoDate = z
+  .string({ error: 'a date YYYY-MM-DD' })
+  .regex(DATE_PATTERN, { error: 'a date YYYY-MM-DD' })
+  .refine((d) => dayNumber(d) !== null, { error: 'a calendar date that exists, YYYY-MM-DD (years 1000-9999)' });
+
+const periodBound = (which: string) =>
+  z
+    .strictObject(
+      {
+        date: isoDate,
+        source: text(`the document that establishes the day the period ${which} (or the reason it was chosen)`),
+        note: text('a note').optional(),
+      },
+      { error: `an object {date, source, note?}: the day the period ${which}` },
+    )
+    .describe(`The day the period the profile covers ${which} (YYYY-MM-DD), with its source.`);
+
+const timelineEvent = z
+  .strictObject(
+    {
+      date: isoDate.optional().describe('Dated timelines: the date of the event (YYYY-MM-DD).'),
+      day: z
+        .number({ error: `a day of the run, an integer from 0 to ${MAX_TICKS - 1}` })
+        .int({ error: `a day of the run, an integer from 0 to ${MAX_TICKS - 1}` })
+        .min(0, { error: `a day of the run, an integer from 0 to ${MAX_TICKS - 1}` })
+        .max(MAX_TICKS - 1, { error: `a day of the run, an integer from 0 to ${MAX_TICKS - 1}` })
+        .optional()
+        .describe('Stylised timelines: the day of the run (0 = the first).'),
+      kind: z.enum(EVENT_KINDS, { error: `one of ${quoted(EVENT_KINDS)}` }),
+      what: text('what happened, in a line', 240),
+      source: text('the document that establishes the event and its date'),
+      note: text('a note').optional(),
+    },
+    { error: 'an event {date or day, kind, what, source, note?}' },
+  )
+  .describe('A trigger event on the run\'s clock: its day parameter is the days from the day the period opens.');
+
+const timelineShape = {
+  opens: periodBound('opens').optional(),
+  closes: periodBound('closes').optional(),
+  days: z
+    .number({ error: `a run length in days, an integer from 1 to ${MAX_TICKS}` })
+    .int({ error: `a run length in days, an integer from 1 to ${MAX_TICKS}` })
+    .min(1, { error: `a run length in days, an integer from 1 to ${MAX_TICKS}` })
+    .max(MAX_TICKS, { error: `a run length in days, an integer from 1 to ${MAX_TICKS}` })
+    .optional()
+    .describe('Stylised timelines: the run length in days.'),
+  events: z.array(timelineEvent, { error: 'a list of events {date or day, kind, what, source, note?} (may be empty)' }),
+  note: text('a note').optional(),
+};
+
+/** The checks across fields (style, period, duplicates), reported at their paths. */
+const timelineChecks = (dated: boolean) => (t: Timeline, ctx: z.RefinementCtx) => {
+  for (const i of timelineIssues(t, dated)) ctx.addIssue({ code: 'custom', path: [...i.path], message: i.expected });
+};
+
+const TIMELINE_DESCRIPTION = `When things happen: dated (opens, closes, events by date; the run lasts the period plus ${AFTERMATH_DAYS} days) or stylised (days, events by day). Each event sets its day parameter (group "timeline").`;
+
+/** A case's timeline: dated. */
+const DATED_TIMELINE = z
+  .strictObject(timelineShape, { error: 'a timeline {opens, closes, events, note?}' })
+  .superRefine(timelineChecks(true))
+  .describe(TIMELINE_DESCRIPTION)
+  .meta({ id: 'datedTimeline' });
+
+/** A teaching or generic scenario's timeline: either style. */
+const ANY_TIMELINE = z
+  .strictObject(timelineShape, { error: 'a timeline {days, events, note?} or {opens, closes, events, note?}' })
+  .superRefine(timelineChecks(false))
+  .describe(TIMELINE_DESCRIPTION)
+  .meta({ id: 'timeline' });
+
+/** What the validator's cross-field checks say, for editors: the two styles, in JSON Schema. */
+const DATED_RULES = {
+  required: ['opens', 'closes'],
+  not: { required: ['days'] },
+  properties: { events: { items: { required: ['date'], not: { required: ['day'] } } } },
+};
+const STYLISED_RULES = {
+  required: ['days'],
+  not: { anyOf: [{ required: ['opens'] }, { required: ['closes'] }] },
+  properties: { events: { items: { required: ['day'], not: { required: ['date'] } } } },
+};
+
 const common = {
   $schema: z.string({ error: 'a string (the path or URL of the JSON Schema)' }).optional(),
   id: z
@@ -129,9 +219,9 @@ export const SCENARIO_SCHEMA = z
   .discriminatedUnion(
     'kind',
     [
-      z.strictObject({ ...common, kind: z.literal('case'), articleReading }, { error: 'a scenario object' }),
-      z.strictObject({ ...common, kind: z.literal('teaching'), suggestedComparison }, { error: 'a scenario object' }),
-      z.strictObject({ ...common, kind: z.literal('generic') }, { error: 'a scenario object' }),
+      z.strictObject({ ...common, kind: z.literal('case'), timeline: DATED_TIMELINE, articleReading }, { error: 'a scenario object' }),
+      z.strictObject({ ...common, kind: z.literal('teaching'), timeline: ANY_TIMELINE.optional(), suggestedComparison }, { error: 'a scenario object' }),
+      z.strictObject({ ...common, kind: z.literal('generic'), timeline: ANY_TIMELINE.optional() }, { error: 'a scenario object' }),
     ],
     kindError,
   )
@@ -140,7 +230,14 @@ export const SCENARIO_SCHEMA = z
 /** The JSON Schema for scenario files, generated from SCENARIO_SCHEMA. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(SCENARIO_SCHEMA, { target: 'draft-2020-12' }),
+    ...z.toJSONSchema(SCENARIO_SCHEMA, {
+      target: 'draft-2020-12',
+      // The timeline's cross-field rules (superRefine) have no zod-to-JSON equivalent: add them.
+      override: ({ zodSchema, jsonSchema }) => {
+        if (zodSchema === (DATED_TIMELINE as unknown)) jsonSchema.allOf = [DATED_RULES];
+        if (zodSchema === (ANY_TIMELINE as unknown)) jsonSchema.oneOf = [DATED_RULES, STYLISED_RULES];
+      },
+    }),
     $id: 'https://r2p-sim.invalid/scenario.schema.json',
     title: 'r2p-sim scenario',
   };

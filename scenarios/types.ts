@@ -1,6 +1,7 @@
 /** What a validated scenario holds (the file format is defined in schema.ts). */
 import type { ParamName, ParamValue } from '../sim/index';
 import type { CLAIMS, SCENARIO_KINDS, VERDICTS } from './schema';
+import type { Timeline } from './timeline';
 
 export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 export type Verdict = (typeof VERDICTS)[number];
@@ -38,6 +39,8 @@ export interface Scenario {
   readonly summary: string;
   readonly features: Readonly<Record<string, FeatureEntry>>;
   readonly overrides: Readonly<Partial<Record<ParamName, ScenarioOverride>>>;
+  /** When things happen (required for a case, dated): see timeline.ts. */
+  readonly timeline?: Timeline;
   readonly articleReading?: ArticleReading;
   readonly suggestedComparison?: SuggestedComparison;
 }

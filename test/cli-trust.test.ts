@@ -14,7 +14,7 @@ import { caseSpecs } from '../cli/commands/cases';
 import { estimateRun } from '../cli/progress';
 import { ROOT, cli, cliWith } from './helpers/cli';
 
-const SMALL = ['--ticks', '30', '--agents', '300'];
+const SMALL = ['--ticks', '30', '--agents', '300', '--people-per-agent', '50'];
 let dir: string;
 
 beforeAll(() => {
@@ -158,10 +158,18 @@ describe('replay checks everything a run file claims', () => {
   });
 
   it('notes a scenario label whose scenario no longer gives the file\'s parameters', () => {
-    const r = replayEdited('label', base.file, (f) => {
+    // Sri Lanka's documented population (the Vanni) maps at the file's 10,000 agents.
+    const own = cli('run', '--ticks', '2', '--seed', '3', '--out', join(dir, 'label-base.run.json'));
+    expect(own.status, own.what).toBe(0);
+    const r = replayEdited('label', JSON.parse(readFileSync(join(dir, 'label-base.run.json'), 'utf8')), (f) => {
+      f.scenario = 'sri-lanka-2009';
+    });
+    expect(r.stderr).toMatch(/note: \d+ of the file's parameters differ from what scenario "sri-lanka-2009" gives today/);
+    // A label whose scenario cannot be mapped at the file's resolution says so.
+    const small = replayEdited('label-small', base.file, (f) => {
       f.scenario = 'rwanda-1994';
     });
-    expect(r.stderr).toMatch(/note: \d+ of the file's parameters differ from what scenario "rwanda-1994" gives today/);
+    expect(small.stderr).toContain('note: scenario "rwanda-1994" cannot be mapped at 300 agents today; the rerun uses the file\'s parameters');
     const unknown = replayEdited('label-unknown', base.file, (f) => {
       f.scenario = 'atlantis-2031';
     });
@@ -282,7 +290,7 @@ describe('the CLI says what it did', () => {
   });
 
   it('formats every model\'s summary alike, with numbers and plurals in words', () => {
-    const one = cli('run', '--ticks', '1', '--agents', '300', '--out', join(dir, 'one.run.json'));
+    const one = cli('run', '--ticks', '1', '--agents', '300', '--people-per-agent', '50', '--out', join(dir, 'one.run.json'));
     expect(one.stdout).toMatch(/: 1 day, 300 agents/);
     const civil = cli('run', '--model', 'epstein-civil-violence', '--ticks', '40', '--out', join(dir, 'civil.run.json'));
     expect(civil.stdout).toMatch(/^model epstein-civil-violence, seed 1: 40 ticks, 1,\d{3} citizens$/m);
@@ -299,8 +307,9 @@ describe('the CLI says what it did', () => {
 
 describe('--agents means the same everywhere', () => {
   it('keeps the modelled population in run and cases alike, for scenarios with and without a documented population', () => {
-    for (const id of ['default', 'kenya-2008']) {
-      const r = cli('run', '--scenario', id, '--agents', '2500', '--ticks', '5', '--json', '--out', join(dir, `agents-${id}.run.json`));
+    // Each at a resolution that keeps the mass-atrocity threshold at 20 agents or more.
+    for (const [id, agents] of [['default', 20_000], ['kenya-2008', 460_000]] as const) {
+      const r = cli('run', '--scenario', id, '--agents', String(agents), '--ticks', '2', '--json', '--out', join(dir, `agents-${id}.run.json`));
       expect(r.status, r.what).toBe(0);
       const file = JSON.parse(readFileSync(join(dir, `agents-${id}.run.json`), 'utf8')) as RunFile;
       const s = builtInScenario(id)!;
@@ -308,7 +317,7 @@ describe('--agents means the same everywhere', () => {
       // The population (agents x people per agent) is the scenario's own.
       expect((file.params.agents as number) * (file.params.peoplePerAgent as number)).toBeCloseTo(own.agents * own.peoplePerAgent, 3);
       // cases builds its runs by the same rule.
-      const [spec] = caseSpecs([s], 1, 5, 2500);
+      const [spec] = caseSpecs([s], 1, 2, agents);
       expect(spec.params).toEqual(file.params);
     }
   });
@@ -321,7 +330,7 @@ describe('--agents means the same everywhere', () => {
   });
 
   it('refuses a resolution the population cannot be spread over, naming the agent counts that work', () => {
-    expectRefused(cli('run', '--agents', '2000000', '--ticks', '5'), 'peoplePerAgent from 1 to 100000', 'choose between 10 and 1000000 agents');
+    expectRefused(cli('run', '--agents', '2000000', '--ticks', '5'), 'peoplePerAgent from 1 to 100000', 'choose between 10000 and 500000 agents');
   });
 });
 

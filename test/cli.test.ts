@@ -13,7 +13,8 @@ import { cli } from './helpers/cli';
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 
-const RUN_ARGS = ['run', '--scenario', 'default', '--seed', '5', '--ticks', '60', '--agents', '2000'];
+// 90 days: past the default scenario's election (day 60), so that the run mobilises and kills.
+const RUN_ARGS = ['run', '--scenario', 'default', '--seed', '5', '--ticks', '90', '--agents', '2000', '--people-per-agent', '50'];
 
 let dir: string;
 let basePath: string;
@@ -60,13 +61,13 @@ describe('r2p-sim run', () => {
     expect(base.engine.name).toBe('r2p-sim');
     expect(base.scenario).toBe('default');
     expect(base.seed).toBe(5);
-    expect(base.ticks).toBe(60);
+    expect(base.ticks).toBe(90);
     expect(base.params.agents).toBe(2000);
     expect(Object.keys(base.params).sort()).toEqual(PARAM_DEFS.map((d) => d.name).sort());
     expect(base.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(base.series).sort()).toEqual(SERIES.map((s) => s.name).sort());
-    for (const s of SERIES) expect(base.series[s.name], s.name).toHaveLength(60);
-    expect(base.summary.ticks).toBe(60);
+    for (const s of SERIES) expect(base.series[s.name], s.name).toHaveLength(90);
+    expect(base.summary.ticks).toBe(90);
     expect(base.summary.agents).toBe(2000);
   });
 
@@ -88,7 +89,7 @@ describe('r2p-sim run', () => {
 describe('r2p-sim run with -0', () => {
   it('writes a file that replays (JSON cannot store -0; regression)', () => {
     const path = join(dir, 'negzero.run.json');
-    const r = cli('run', '--seed', '1', '--ticks', '30', '--agents', '500', '--set', 'incitement=-0', '--set', 'deterrenceSeverity=-0', '--out', path);
+    const r = cli('run', '--seed', '1', '--ticks', '30', '--agents', '500', '--people-per-agent', '50', '--set', 'incitement=-0', '--set', 'deterrenceSeverity=-0', '--out', path);
     expect(r.status, r.what).toBe(0);
     const rep = cli('replay', path);
     expect(rep.status, rep.what).toBe(0);

@@ -1,8 +1,9 @@
 /**
  * Golden runs: run files made by the CLI and committed; the engine must still reproduce them
- * bit for bit. One quiet default run and two crisis runs that exercise the Council (vetoes and
- * a patron; force under a measure-of-last-resort doctrine), the Assembly, inquiries, safe areas
- * that fall and are relieved, a settlement and the PBC; and one run of each Epstein model (a
+ * bit for bit. The default scenario (its election), two crisis runs that exercise the Council
+ * (vetoes and a patron; force under a measure-of-last-resort doctrine), the Assembly, inquiries,
+ * host consent and a deployment, safe areas that fall and are relieved, a settlement and the PBC,
+ * and the Srebrenica case (an offensive, the town's fall, venues taken in the assault); and one run of each Epstein model (a
  * legitimacy drop and cops withdrawn; peacekeepers arriving, with the unrounded arrest
  * probability so exp is evaluated on arbitrary ratios). test/browser.test.ts replays every one
  * in Chromium too. Regenerate (only for a deliberate model
@@ -16,20 +17,25 @@ import { DEFAULT_MODEL, hashResult, modelKernel, parseRunFile, replay } from '..
 const GOLDENS = [
   {
     file: 'default-seed42.run.json',
-    command: 'node cli/r2p-sim.mjs run --scenario default --seed 42 --ticks 120 --agents 3000 --people-per-agent 100 --out test/golden/default-seed42.run.json',
-    events: [] as string[],
+    command: 'node cli/r2p-sim.mjs run --scenario default --seed 42 --ticks 120 --agents 3000 --people-per-agent 50 --out test/golden/default-seed42.run.json',
+    events: ['trigger:election', 'leadership:climb'],
   },
   {
     file: 'patron-safe-areas-seed42.run.json',
     command:
-      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --safe-areas 2 --incitement 0.8 --patron true --people-per-agent 100 --out test/golden/patron-safe-areas-seed42.run.json',
-    events: ['council:vetoed', 'assembly:adopted', 'hrc:inquiry-report', 'peacekeepers:venue-fell', 'outcome:mass-atrocity'],
+      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --people-per-agent 50 --safe-areas 2 --safe-area-capacity 0.05 --incitement 0.8 --patron true --election-day 20 --out test/golden/patron-safe-areas-seed42.run.json',
+    events: ['council:vetoed', 'assembly:adopted', 'hrc:inquiry-report', 'peacekeepers:venue-fell', 'peacekeepers:venue-relieved', 'outcome:mass-atrocity'],
   },
   {
     file: 'last-resort-force-seed42.run.json',
     command:
-      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --safe-areas 2 --incitement 0.8 --force-doctrine measure-of-last-resort --council-willingness 0.7 --people-per-agent 100 --out test/golden/last-resort-force-seed42.run.json',
-    events: ['council:adopted', 'peacekeepers:force-arrives', 'peacekeepers:venue-relieved', 'mediators:settlement-signed', 'pbc:engage-recurrence'],
+      'node cli/r2p-sim.mjs run --seed 42 --ticks 365 --agents 3000 --people-per-agent 50 --safe-areas 2 --safe-area-capacity 0.05 --incitement 0.8 --force-doctrine measure-of-last-resort --council-willingness 0.7 --election-day 30 --settlement-inclusion 1 --stakes 0.8 --peacekeeper-coverage 0.3 --out test/golden/last-resort-force-seed42.run.json',
+    events: ['council:adopted', 'host:consent', 'peacekeepers:deployed', 'peacekeepers:force-arrives', 'peacekeepers:venue-relieved', 'mediators:settlement-signed', 'pbc:engage-recurrence'],
+  },
+  {
+    file: 'srebrenica-seed42.run.json',
+    command: 'node cli/r2p-sim.mjs run --scenario srebrenica-1995 --seed 42 --out test/golden/srebrenica-seed42.run.json',
+    events: ['trigger:offensive', 'trigger:town-assault', 'peacekeepers:venue-taken', 'outcome:mass-atrocity'],
   },
   {
     file: 'epstein-civil-mesa-seed42.run.json',

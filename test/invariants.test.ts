@@ -16,10 +16,11 @@ import {
   parseRunFile,
   replay,
   toRunFile,
+  type ParamValue,
   type RunFile,
   type RunSpec,
 } from '../sim/index';
-import { OVERRIDABLE, crisisSpecArb, describeSpec, extremePairArb, specArb, valueArb } from './helpers/arbitraries';
+import { OVERRIDABLE, crisisSpecArb, describeSpec, extremePairArb, resolvable, specArb, valueArb } from './helpers/arbitraries';
 
 /** Series defined as shares or indices in [0, 1]. */
 const UNIT_INTERVAL = [
@@ -60,7 +61,7 @@ const INTEGER_SERIES = [
   'massAtrocity',
 ];
 /** Cumulative series: never decrease. */
-const NON_DECREASING = ['deaths', 'deathsPeople', 'vetoes', 'assemblySteps', 'daysSpokenHighRisk', 'daysSilentHighRisk', 'massAtrocity'];
+const NON_DECREASING = ['deaths', 'deathsPeople', 'deathsByForce', 'vetoes', 'assemblySteps', 'daysSpokenHighRisk', 'daysSilentHighRisk', 'massAtrocity'];
 /** 0/1 flags. */
 const FLAGS = ['spokeOut', 'highRisk', 'massAtrocity'];
 /** Summary fields that may be null ("never"); every other numeric field must be a finite number. */
@@ -71,6 +72,8 @@ const NULLABLE_SUMMARY = new Set([
   'firstArticle99Tick',
   'firstCouncilMeasureTick',
   'inquiryOpenedTick',
+  'firstKillingTick',
+  'lastKillingTick',
 ]);
 
 /** Check every invariant on one run; fails with the spec in the message. */
@@ -216,7 +219,7 @@ describe('invariants', () => {
       seed: 3,
       ticks: 60,
       params: {
-        agents: 1000, incitement: 0.9, incitementReach: 0.9, stakes: 0.9, rungDwell: 1, deterrence: 0, thresholdMean: 0.1,
+        agents: 1000, incitement: 0.9, incitementReach: 0.9, stakes: 0.9, planningEffort: 0.01, electionDay: 0, deterrence: 0, thresholdMean: 0.1,
         peacekeeperCoverage: 0.5, peacekeeperCapacity: 0, safeAreas: 2, safeAreaCapacity: 0,
       },
     }).run();
@@ -227,7 +230,7 @@ describe('invariants', () => {
   it('hold every tick where two parameters sit at their extremes', () => {
     const arb = fc
       .tuple(specArb({ agents: [100, 1500], ticks: [5, 120], maxOverrides: 3, maxChanges: 2 }), extremePairArb())
-      .map(([spec, pair]) => ({ ...spec, params: { ...(spec.params as Record<string, unknown>), ...pair } }));
+      .map(([spec, pair]) => ({ ...spec, params: resolvable({ ...(spec.params as Record<string, ParamValue>), ...pair }) }));
     fc.assert(fc.property(arb, checkInvariants), { numRuns: 40 });
   });
 
@@ -244,11 +247,11 @@ describe('invariants', () => {
         ...spec,
         ticks: window + beyond,
         schedule: [],
-        params: { ...(spec.params as Record<string, unknown>), atrocityWindow: window, atrocityThreshold: fcThreshold(window) },
+        params: resolvable({ ...(spec.params as Record<string, ParamValue>), atrocityWindow: window, atrocityThreshold: fcThreshold(window) }),
       }));
     fc.assert(fc.property(arb, checkInvariants), { numRuns: 12 });
     // One long run at the default window and population.
-    checkInvariants({ seed: 11, ticks: 400, params: { agents: 10_000, incitement: 0.9, stakes: 0.9, rungDwell: 3 }, schedule: [] });
+    checkInvariants({ seed: 11, ticks: 400, params: { agents: 10_000, incitement: 0.9, stakes: 0.9, electionDay: 5 }, schedule: [] });
   });
 
   it('hold every tick in the crisis regime (killing, falling venues, Council measures, force)', () => {

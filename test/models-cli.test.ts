@@ -114,7 +114,7 @@ describe('r2p-sim run --model', () => {
 
   it('leaves the main model\'s run files as they were (model field added, hash unchanged)', () => {
     const out = join(dir, 'main.run.json');
-    const r = cli('run', '--seed', '2', '--ticks', '20', '--agents', '500', '--out', out);
+    const r = cli('run', '--seed', '2', '--ticks', '20', '--agents', '500', '--people-per-agent', '50', '--out', out);
     expect(r.status, r.what).toBe(0);
     const file = JSON.parse(readFileSync(out, 'utf8'));
     expect(file.model).toBe('r2p-luck-2018');

@@ -1,13 +1,14 @@
 /**
  * The scenario commands end to end with the real bin: list, show, schema, check, mapping; a
- * user's file through `run --scenario`; and the case report on a handful of seeds, which must not
- * depend on the number of worker threads.
+ * user's file through `run --scenario`; a dated case's run length and dates in run, cases and
+ * compare; the resolution rule's refusals; and the case report on a handful of seeds, which must
+ * not depend on the number of worker threads.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN, CASES, FEATURE_DEFS, scenarioJsonSchema } from '../scenarios/index';
+import { AFTERMATH_DAYS, BUILT_IN, CASES, FEATURE_DEFS, scenarioJsonSchema, scenarioMapping, scenarioTicks } from '../scenarios/index';
 import { BEGIN, END, scenariosBlock } from '../cli/docs';
 import { ROOT, cli } from './helpers/cli';
 
@@ -77,7 +78,7 @@ describe('r2p-sim scenarios', () => {
     writeFileSync(bad, JSON.stringify({ ...s, features: { ...s.features, armedConflict: { value: 'war' } } }));
     const r = cli('scenarios', 'check', good, bad);
     expect(r.status, r.what).toBe(2);
-    expect(r.stdout).toContain(`${good}: ok (case "my-kenya"`);
+    expect(r.stdout).toContain(`${good}: ok (case "my-kenya", 18 features, 3 events, 151 days, 458,440 agents)`);
     expect(r.stderr).toContain(`${bad}: features.armedConflict.value: got "war", expected one of "none", "instability", "civil-war"`);
     expect(r.stderr).toContain('features.armedConflict.source: got nothing, expected a required field');
   });
@@ -99,14 +100,17 @@ describe('r2p-sim run --scenario FILE', () => {
       }),
     );
     const out = join(dir, 'mine.run.json');
-    const r = cli('run', '--scenario', f, '--seed', '3', '--ticks', '30', '--agents', '1000', '--out', out);
+    const r = cli('run', '--scenario', f, '--seed', '3', '--ticks', '30', '--agents', '20000', '--out', out);
     expect(r.status, r.what).toBe(0);
     const run = JSON.parse(readFileSync(out, 'utf8'));
     expect(run.scenario).toBe('mine');
     expect(run.params.patron).toBe(true);
     expect(run.params.incitementReach).toBe(0.05);
     expect(run.params.killRate).toBe(0.01);
-    expect(run.params.agents).toBe(1000); // the command line wins over the scenario
+    expect(run.params.agents).toBe(20000); // the command line wins over the scenario
+    expect(run.params.peoplePerAgent).toBe(25); // its 500,000 people spread over them
+    // Without a timeline the run is undated: no calendar dates in the summary.
+    expect(r.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('a malformed file fails with the file, the path, the value and what was expected', () => {
@@ -126,30 +130,121 @@ describe('r2p-sim run --scenario FILE', () => {
   });
 });
 
+describe('a dated case: its run length and its dates', () => {
+  it('shows the timeline with each event on its day and its source, and the resolution with its reason', () => {
+    const r = cli('scenarios', 'show', 'rwanda-1994');
+    expect(r.status, r.what).toBe(0);
+    expect(r.stdout).toContain(`Timeline (dated: day 0 = 1993-10-05; the run lasts 347 days, the period's 287 plus ${AFTERMATH_DAYS} of aftermath):`);
+    expect(r.stdout).toContain('1994-04-06 = day 183  leader-killed  ->  leaderKilledDay 183');
+    expect(r.stdout).toContain('1993-08-04  agreement  ->  agreementDay 0 (dated before the period opens: already signed on day 0)');
+    expect(r.stdout).toMatch(/leaderKilledDay +183 +\(default -1; timeline: leader-killed on 1994-04-06\)/);
+    expect(r.stdout).toMatch(/agents +142000 +\(default 10000; resolution: 142,000 agents \(see Resolution\)\)/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Resolution: raised from 10,000 to 142,000 agents');
+    const j = JSON.parse(cli('scenarios', 'show', 'rwanda-1994', '--json').stdout);
+    expect(j.days).toBe(347);
+    expect(j.origins.leaderKilledDay).toMatchObject({ from: 'timeline', kind: 'leader-killed', day: 183, date: '1994-04-06' });
+    const t = cli('scenarios', 'show', 'incitement-cascade');
+    expect(t.stdout).toContain('Timeline (stylised: the run lasts 180 days):');
+    expect(t.stdout).toContain('day 30  election  ->  electionDay 30');
+  });
+
+  it('runs over its own period plus the aftermath unless --ticks says otherwise, and dates the days it reports', () => {
+    const out = join(dir, 'sreb.run.json');
+    const r = cli('run', '--scenario', 'srebrenica-1995', '--seed', '1', '--out', out);
+    expect(r.status, r.what).toBe(0);
+    const run = JSON.parse(readFileSync(out, 'utf8'));
+    expect(run.ticks).toBe(75);
+    expect(run.params.offensiveDay).toBe(0);
+    expect(run.params.townFallsDay).toBe(5);
+    expect(r.stdout).toMatch(/^scenario "srebrenica-1995" \(day 0 = 1995-07-06\), seed 1: 75 days, /m);
+    // Every "day N" the summary prints carries its date; day N of this run is 1995-07-06 + N.
+    const days = [...r.stdout.split('\n').slice(1).join('\n').matchAll(/day (\d+)( \((\d{4}-\d{2}-\d{2})\))?/g)];
+    expect(days.length).toBeGreaterThan(0);
+    for (const [, n, , date] of days) {
+      expect(date, `day ${n}`).toBeDefined();
+      expect(date).toBe(new Date(Date.UTC(1995, 6, 6 + Number(n))).toISOString().slice(0, 10));
+    }
+    const short = cli('run', '--scenario', 'srebrenica-1995', '--seed', '1', '--ticks', '20', '--json', '--out', join(dir, 'sreb20.run.json'));
+    expect(short.status, short.what).toBe(0);
+    expect(JSON.parse(short.stdout).ticks).toBe(20);
+    // A stylised scenario runs its own days, undated.
+    const teach = cli('run', '--scenario', 'safe-area-without-capacity', '--seed', '1', '--json', '--out', join(dir, 'safe.run.json'));
+    expect(teach.status, teach.what).toBe(0);
+    expect(JSON.parse(teach.stdout).ticks).toBe(180);
+  });
+
+  it('compare runs a dated case over its own run length and dates the day the arms part', () => {
+    const r = cli('compare', '--scenario', 'srebrenica-1995', '--seeds', '3', '--jobs', '1', '--arm', 'deter', '--set', 'deterrence=0.9@2');
+    expect(r.status, r.what).toBe(0);
+    expect(r.stdout).toContain('Compare: scenario "srebrenica-1995" (day 0 = 1995-07-06), 3 seeds (1-3, the same in every arm), 75 days, 10,000 agents.');
+    const parts = r.stdout.match(/parts from the baseline on day (\d+) \((\d{4}-\d{2}-\d{2})\)/);
+    if (parts) expect(parts[2]).toBe(new Date(Date.UTC(1995, 6, 6 + Number(parts[1]))).toISOString().slice(0, 10));
+    else expect(r.stdout).toContain('never parts from the baseline');
+  });
+
+  it('refuses an agent count too small for the case, in one line naming the case, the agents, the least and the alternatives', () => {
+    const r = cli('run', '--scenario', 'kenya-2008', '--agents', '2500', '--ticks', '5');
+    expect(r.status, r.what).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.length).toBe(1);
+    expect(lines[0]).toMatch(/^r2p-sim: error: kenya-2008: --agents: got 2500, expected at least 458,440 agents: 22,922,000 people over 2,500 agents is 9168\.8 people per agent/);
+    expect(lines[0]).toContain('leave --agents out (the case runs at 458,440 agents), give --agents 458440 or more, or give --people-per-agent 50 or less');
+    const c = cli('cases', '--agents', '3000', '--seeds', '1');
+    expect(c.status, c.what).toBe(2);
+    expect(c.stderr).toMatch(/^r2p-sim: error: rwanda-1994: --agents: got 3000, expected at least 142,000 agents/);
+    // A scale given outright keeps that scale instead.
+    const s = cli('run', '--scenario', 'kenya-2008', '--agents', '2500', '--people-per-agent', '40', '--ticks', '3', '--json', '--out', join(dir, 'kenya-scale.run.json'));
+    expect(s.status, s.what).toBe(0);
+    const run = JSON.parse(readFileSync(join(dir, 'kenya-scale.run.json'), 'utf8'));
+    expect([run.params.agents, run.params.peoplePerAgent]).toEqual([2500, 40]);
+  });
+});
+
 describe('r2p-sim cases', () => {
-  it('reports every case over a handful of seeds, beside the article, the same on 1 and 2 threads', () => {
-    const one = cli('cases', '--seeds', '3', '--ticks', '200', '--agents', '3000', '--jobs', '1');
+  it('reports every case over its own run length and agents, beside the article', () => {
+    const r = cli('cases', '--seeds', '2', '--ticks', '5', '--jobs', '2');
+    expect(r.status, r.what).toBe(0);
+    expect(r.stdout).toContain('7 scenarios x 2 seeds');
+    expect(r.stdout).toContain("each scenario's agents (raised where a case's population needs more)");
+    for (const s of CASES) {
+      const row = r.stdout.split('\n').find((l) => l.startsWith(`${s.title} `));
+      expect(row, s.title).toBeDefined();
+      // The days run (--ticks here) and the scenario's own agents.
+      expect(row!.replace(/\s+/g, ' ')).toContain(` 5 ${scenarioMapping(s).params.agents.toLocaleString('en-US')} `);
+    }
+    expect(r.stdout).toMatch(/P\(mass atrocity\)/);
+    expect(r.stdout).toMatch(/agrees|DISAGREES/);
+    const own = cli('cases', 'kyrgyzstan-2010', '--seeds', '1', '--jobs', '1', '--json');
+    expect(own.status, own.what).toBe(0);
+    const j = JSON.parse(own.stdout);
+    expect(j.ticks).toBeNull();
+    expect(j.cases[0].ticks).toBe(scenarioTicks(CASES.find((c) => c.id === 'kyrgyzstan-2010')!));
+    expect(j.cases[0].agents).toBe(10_000);
+  });
+
+  it('is the same on 1 and 2 threads, and dates the median onset of a dated case', () => {
+    const args = ['cases', 'srebrenica-1995', 'kyrgyzstan-2010', 'sri-lanka-2009', '--seeds', '3', '--ticks', '120'];
+    const one = cli(...args, '--jobs', '1');
     expect(one.status, one.what).toBe(0);
-    expect(one.stdout).toContain('7 scenarios x 3 seeds');
-    expect(one.stdout).toContain('3,000 agents');
-    for (const s of CASES) expect(one.stdout).toContain(s.title);
-    expect(one.stdout).toMatch(/P\(mass atrocity\)/);
-    expect(one.stdout).toMatch(/agrees|DISAGREES/);
-    const two = cli('cases', '--seeds', '3', '--ticks', '200', '--agents', '3000', '--jobs', '2');
+    const two = cli(...args, '--jobs', '2');
     expect(two.status, two.what).toBe(0);
     expect(two.stdout).toBe(one.stdout);
+    for (const m of one.stdout.matchAll(/day (\d+) \((\d{4}-\d{2}-\d{2})\), \d+ runs?/g)) expect(m[2]).toMatch(/^(1995|2008|2009|2010)-/);
   });
 
   it('gives tidy CSV and JSON for named scenarios', () => {
-    const csv = cli('cases', 'rwanda-1994', 'incitement-cascade', '--seeds', '2', '--ticks', '60', '--jobs', '1', '--csv');
+    const csv = cli('cases', 'srebrenica-1995', 'incitement-cascade', '--seeds', '2', '--ticks', '60', '--jobs', '1', '--csv');
     expect(csv.status, csv.what).toBe(0);
     const rows = csv.stdout.trim().split('\n');
-    expect(rows[0]).toBe('scenario,seed,mass_atrocity,deaths_people,onset_tick,model_reading,article_reading');
+    expect(rows[0]).toBe('scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading');
     expect(rows.length).toBe(1 + 2 * 2);
-    expect(rows[1]).toMatch(/^rwanda-1994,1,(true|false),\d+,\d*,(prevented|curbed|failed),failed$/);
-    const json = JSON.parse(cli('cases', 'kenya-2008', '--seeds', '2', '--ticks', '60', '--jobs', '1', '--json').stdout);
-    expect(json.cases[0].id).toBe('kenya-2008');
+    expect(rows[1]).toMatch(/^srebrenica-1995,1,(true|false),[\d.]+,(\d+,1995-\d{2}-\d{2}|,),(prevented|curbed|failed),failed$/);
+    // A stylised scenario has onset days but no dates.
+    expect(rows[3]).toMatch(/^incitement-cascade,1,(true|false),[\d.]+,\d*,,(prevented|curbed|failed),$/);
+    const json = JSON.parse(cli('cases', 'srebrenica-1995', '--seeds', '2', '--ticks', '60', '--jobs', '1', '--json').stdout);
+    expect(json.cases[0].id).toBe('srebrenica-1995');
     expect(json.cases[0].seeds).toBe(2);
+    expect(json.ticks).toBe(60);
     expect(json.runs[0].outcomes.length).toBe(2);
   });
 
@@ -160,6 +255,9 @@ describe('r2p-sim cases', () => {
     const r1 = cli('cases', '--agents', '50');
     expect(r1.status).toBe(2);
     expect(r1.stderr).toContain('--agents: got 50, expected an integer from 100 to 2000000');
+    const r3 = cli('cases', '--ticks', '1.5');
+    expect(r3.status).toBe(2);
+    expect(r3.stderr).toContain('--ticks: got "1.5", expected an integer from 1 to 36500');
     const r2 = cli('cases', 'nowhere');
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain('r2p-sim: error: scenario: got "nowhere"');

@@ -2,27 +2,41 @@
  * Scenarios: the built-in files are valid and complete, the one mapping is consistent with the
  * parameter schema, quotes of the article are verbatim, the JSON Schema agrees with the
  * validator, and bad files fail with errors that name the file, the path, the value and what
- * was expected.
+ * was expected. The timeline puts each event on the right day (checked against days counted by
+ * hand and by an independent calendar) and refuses what cannot be placed; the resolution rule
+ * keeps the mass-atrocity threshold at 20 agents or more.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARAM_BY_NAME, PARAM_DEFS, checkValue, defaultParams, type ParamName } from '../sim/index';
+import { DEFAULT_TICKS, PARAM_BY_NAME, PARAM_DEFS, ParamError, checkValue, defaultParams, type ParamName } from '../sim/index';
 import {
+  AFTERMATH_DAYS,
   BUILT_IN,
   BUILT_IN_FILES,
   CASES,
+  EVENT_KINDS,
+  EVENT_PARAM,
   FEATURE_DEFS,
+  MAX_RESOLUTION_AGENTS,
+  MIN_THRESHOLD_AGENTS,
   ScenarioError,
+  builtInScenario,
   featureParams,
   featureTargets,
+  leastAgents,
   parseScenario,
+  placeEvents,
+  scenarioDate,
   scenarioJsonSchema,
   scenarioMapping,
   scenarioParams,
+  scenarioTicks,
   validateScenario,
+  type Scenario,
 } from '../scenarios/index';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -47,6 +61,31 @@ function scenarioError(fn: () => unknown): ScenarioError {
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const rwanda = () => clone(BUILT_IN.find((s) => s.id === 'rwanda-1994')) as unknown as Record<string, any>;
+const builtIn = (id: string) => clone(BUILT_IN.find((s) => s.id === id)) as unknown as Record<string, any>;
+
+/** Days from `a` to `b` counted with a calendar walk, independent of timeline.ts's arithmetic. */
+function calendarDays(a: string, b: string): number {
+  const lengths = (y: number) => [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const parse = (d: string) => d.split('-').map(Number);
+  let [y, m, d] = parse(a);
+  const [yb, mb, db] = parse(b);
+  const sign = a <= b ? 1 : -1;
+  if (sign < 0) return -calendarDays(b, a);
+  let n = 0;
+  while (y !== yb || m !== mb || d !== db) {
+    d++;
+    if (d > lengths(y)[m - 1]) {
+      d = 1;
+      m++;
+      if (m > 12) {
+        m = 1;
+        y++;
+      }
+    }
+    n++;
+  }
+  return n;
+}
 
 describe('built-in scenarios', () => {
   it('every JSON file in scenarios/ is registered, and each id matches its file name', () => {
@@ -157,7 +196,8 @@ describe('the mapping from features to parameters', () => {
   });
 
   it('defaults, then features, then overrides; each value keeps its origin', () => {
-    expect(scenarioParams(BUILT_IN.find((s) => s.id === 'default')!)).toEqual(defaultParams());
+    // The default scenario is every default, with its stylised election on day 60.
+    expect(scenarioParams(BUILT_IN.find((s) => s.id === 'default')!)).toEqual({ ...defaultParams(), electionDay: 60 });
     const s = rwanda();
     s.features.armedConflict = { value: 'none', source: 'test' };
     s.features.patron = { value: 'yes', source: 'test' };
@@ -181,14 +221,18 @@ describe('the mapping from features to parameters', () => {
     const s = rwanda();
     s.features.affectedPopulation = { value: 7500, source: 'test' };
     const v = validateScenario(s, 'test.json');
-    expect(scenarioParams(v).peoplePerAgent).toBe(750);
-    const p = scenarioParams(v, 'test.json', 2500);
-    expect(p.agents).toBe(2500);
-    expect(p.peoplePerAgent).toBe(3000);
-    // Too many agents for the population: the error says which counts would work.
+    // 7.5 million people need 150,000 agents for the threshold to be 20 agents: raised to that.
+    expect(scenarioParams(v).agents).toBe(150_000);
+    expect(scenarioParams(v).peoplePerAgent).toBe(50);
+    const p = scenarioParams(v, 'test.json', 300_000);
+    expect(p.agents).toBe(300_000);
+    expect(p.peoplePerAgent).toBe(25);
+    expect(scenarioMapping(v, 'test.json', 300_000).origins.peoplePerAgent).toMatchObject({ from: 'resolution', agents: 300_000 });
+    // Too many agents for the population: the error says which counts would work (none below
+    // the resolution rule's least).
     s.features.affectedPopulation.value = 1000;
     expect(() => scenarioParams(validateScenario(s, 'test.json'), 'test.json', 2_000_000)).toThrow(
-      /^test\.json: features\.affectedPopulation over 2000000 agents: got 1000, expected .*peoplePerAgent from 1 to 100000 \(got 0\.5\); with this population choose between 10 and 1000000 agents/,
+      /^test\.json: features\.affectedPopulation over 2000000 agents: got 1000, expected .*peoplePerAgent from 1 to 100000 \(got 0\.5\); with this population choose between 20000 and 1000000 agents/,
     );
   });
 
@@ -223,6 +267,16 @@ describe('the JSON Schema', () => {
       ['case without the article\'s reading', (s) => delete s.articleReading],
       ['bad kind', (s) => (s.kind = 'story')],
       ['bad id', (s) => (s.id = 'Rwanda 1994')],
+      ['case without a timeline', (s) => delete s.timeline],
+      ['case timeline without opens', (s) => delete s.timeline.opens],
+      ['both styles', (s) => (s.timeline.days = 300)],
+      ['an event by day in a dated timeline', (s) => (s.timeline.events[1] = { ...s.timeline.events[1], day: 3 })],
+      ['an event without a date in a dated timeline', (s) => delete s.timeline.events[1].date],
+      ['a date not YYYY-MM-DD', (s) => (s.timeline.events[1].date = '6 April 1994')],
+      ['an unknown kind of event', (s) => (s.timeline.events[1].kind = 'massacre')],
+      ['an event without a source', (s) => delete s.timeline.events[1].source],
+      ['opens without a source', (s) => delete s.timeline.opens.source],
+      ['an unknown field in an event', (s) => (s.timeline.events[1].when = 'spring')],
     ];
     for (const [what, mutate] of bad) {
       const s = rwanda();
@@ -230,6 +284,27 @@ describe('the JSON Schema', () => {
       expect(validate(s), `JSON Schema should reject: ${what}`).toBe(false);
       scenarioError(() => validateScenario(s, 'x.json'));
     }
+    // Stylised timelines: both the schema and the validator refuse dates in them, and both styles.
+    const badTeaching: [string, (s: Record<string, any>) => void][] = [
+      ['an event by date in a stylised timeline', (s) => (s.timeline.events[0].date = '2020-01-01')],
+      ['opens beside days', (s) => (s.timeline.opens = { date: '2020-01-01', source: 'x' })],
+      ['neither days nor dates', (s) => delete s.timeline.days],
+    ];
+    for (const [what, mutate] of badTeaching) {
+      const s = builtIn('incitement-cascade');
+      mutate(s);
+      expect(validate(s), `JSON Schema should reject: ${what}`).toBe(false);
+      scenarioError(() => validateScenario(s, 'x.json'));
+    }
+    // A teaching scenario may be dated, or have no timeline at all.
+    const dated = builtIn('incitement-cascade');
+    dated.timeline = { opens: { date: '2020-01-01', source: 'x' }, closes: { date: '2020-03-31', source: 'x' }, events: [] };
+    expect(validate(dated), ajv.errorsText(validate.errors)).toBe(true);
+    expect(scenarioTicks(validateScenario(dated, 'x.json'))).toBe(91 + AFTERMATH_DAYS);
+    const none = builtIn('incitement-cascade');
+    delete none.timeline;
+    expect(validate(none), ajv.errorsText(validate.errors)).toBe(true);
+    expect(scenarioTicks(validateScenario(none, 'x.json'))).toBe(DEFAULT_TICKS);
   });
 });
 
@@ -248,6 +323,12 @@ describe('scenario errors name the file, the path, the value and what was expect
     const e = scenarioError(() => parseScenario(text(s), 'my.json'));
     expect(e.field).toBe('my.json: features.armedConflit');
     expect(e.message).toContain('did you mean "armedConflict"?');
+    // Inside a list too: an event's fields.
+    const t = rwanda();
+    t.timeline.events[1].wht = 'x';
+    const e2 = scenarioError(() => parseScenario(text(t), 'my.json'));
+    expect(e2.field).toBe('my.json: timeline.events[1].wht');
+    expect(e2.expected).toBe('no field "wht" here (did you mean "what"?); allowed: date, day, kind, what, source, note');
   });
 
   it('a wrong type, a level out of the list, a number out of range', () => {
@@ -296,5 +377,340 @@ describe('scenario errors name the file, the path, the value and what was expect
       expect(e.message).toMatch(/^my\.json: /);
       expect(e.message).toMatch(/expected/);
     }
+  });
+});
+
+describe('the timeline', () => {
+  /** Each case's day parameters and run length, counted by hand from its dates. */
+  const EXPECTED: Record<string, { days: Partial<Record<ParamName, number>>; ticks: number; opens: string }> = {
+    // 1993-10-05 to 1994-04-06: 26 + 30 + 31 + 31 + 28 + 31 + 6 = 183; to 1994-07-18: 286 (+1 +60).
+    'rwanda-1994': { days: { agreementDay: 0, leaderKilledDay: 183, offensiveDay: 184 }, ticks: 347, opens: '1993-10-05' },
+    'srebrenica-1995': { days: { offensiveDay: 0, townFallsDay: 5 }, ticks: 75, opens: '1995-07-06' },
+    // 2007-12-01: 30 Dec = 29, 22 Jan = 31 + 21 = 52, 29 Jan = 59; to 29 Feb 2008 (a leap year): 90.
+    'kenya-2008': { days: { electionDay: 29, mediationStartDay: 52, leaderKilledDay: 59 }, ticks: 151, opens: '2007-12-01' },
+    'sri-lanka-2009': { days: { offensiveDay: 0, townFallsDay: 123 }, ticks: 321, opens: '2008-09-01' },
+    'kyrgyzstan-2010': { days: { coupDay: 0, clashDay: 64 }, ticks: 142, opens: '2010-04-07' },
+    // 2011-02-15 to 2011-03-19: 13 (February 2011 has 28 days) + 19 = 32.
+    'libya-2011': { days: { uprisingDay: 0, offensiveDay: 32 }, ticks: 105, opens: '2011-02-15' },
+    'syria-2011': { days: { uprisingDay: 0, offensiveDay: 38 }, ticks: 330, opens: '2011-03-18' },
+  };
+
+  it('puts every case event on its day, counted from the day the period opens', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(CASES.map((s) => s.id).sort());
+    for (const s of CASES) {
+      const want = EXPECTED[s.id];
+      const { params, origins, ticks } = scenarioMapping(s);
+      for (const [name, day] of Object.entries(want.days)) expect(params[name as ParamName], `${s.id}.${name}`).toBe(day);
+      // Kinds without an event keep their defaults (none; the mediation track open from day 0).
+      for (const kind of EVENT_KINDS) {
+        const p = EVENT_PARAM[kind];
+        if (!(p in want.days)) expect(params[p], `${s.id}.${p}`).toBe(defaultParams()[p]);
+        else expect(origins[p], `${s.id}.${p}`).toMatchObject({ from: 'timeline', kind, day: want.days[p] });
+      }
+      expect(ticks, s.id).toBe(want.ticks);
+      expect(scenarioTicks(s), s.id).toBe(want.ticks);
+      expect(s.timeline!.opens!.date, s.id).toBe(want.opens);
+    }
+  });
+
+  it('agrees with an independent calendar, and dates every day back to its event', () => {
+    for (const s of CASES) {
+      const t = s.timeline!;
+      const { params } = scenarioMapping(s);
+      expect(scenarioTicks(s), s.id).toBe(calendarDays(t.opens!.date, t.closes!.date) + 1 + AFTERMATH_DAYS);
+      for (const e of t.events) {
+        const day = Math.max(0, calendarDays(t.opens!.date, e.date!));
+        expect(params[EVENT_PARAM[e.kind]], `${s.id} ${e.kind}`).toBe(day);
+        if (e.date! >= t.opens!.date) expect(scenarioDate(s, day), `${s.id} ${e.kind}`).toBe(e.date);
+      }
+      expect(scenarioDate(s, 0)).toBe(t.opens!.date);
+      expect(scenarioDate(s, calendarDays(t.opens!.date, t.closes!.date))).toBe(t.closes!.date);
+    }
+    // Stylised and undated scenarios have no dates.
+    expect(scenarioDate(builtInScenario('default')!, 10)).toBeNull();
+  });
+
+  it('day arithmetic across month ends, leap days and years (property, against a calendar walk)', () => {
+    const dateArb = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 1500 }), (opens, a, b) => {
+        const closesDay = Math.max(a, b);
+        const eventDay = Math.min(a, b);
+        const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+        const s = builtIn('kenya-2008');
+        s.timeline = {
+          opens: { date: opens, source: 'test' },
+          closes: { date: shift(opens, closesDay), source: 'test' },
+          events: [{ date: shift(opens, eventDay), kind: 'coup', what: 'test', source: 'test' }],
+        };
+        const v = validateScenario(s, 'p.json');
+        expect(scenarioMapping(v, 'p.json').params.coupDay).toBe(calendarDays(opens, shift(opens, eventDay)));
+        expect(scenarioTicks(v)).toBe(calendarDays(opens, shift(opens, closesDay)) + 1 + AFTERMATH_DAYS);
+        expect(scenarioDate(v, eventDay)).toBe(shift(opens, eventDay));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every case is dated, with sourced period and events, and its period text names the same months', () => {
+    for (const s of CASES) {
+      const t = s.timeline!;
+      expect(t.days, s.id).toBeUndefined();
+      expect(t.events.length, s.id).toBeGreaterThan(0);
+      for (const x of [t.opens!, t.closes!, ...t.events]) expect(x.source.trim().length, s.id).toBeGreaterThan(20);
+      expect(s.period, s.id).toContain(t.opens!.date.slice(0, 7));
+      expect(s.period, s.id).toContain(t.closes!.date.slice(0, 7));
+    }
+    // Teaching and generic scenarios are stylised, each with at least one event.
+    for (const s of BUILT_IN.filter((x) => x.kind !== 'case')) {
+      expect(s.timeline?.days, s.id).toBeGreaterThan(0);
+      expect(s.timeline?.events.length, s.id).toBeGreaterThan(0);
+      // The suggested comparison's changes fall inside the run.
+      for (const t of s.suggestedComparison?.set ?? []) {
+        const at = t.split('@')[1];
+        if (at !== undefined) expect(Number(at), `${s.id}: ${t}`).toBeLessThan(scenarioTicks(s));
+      }
+    }
+  });
+
+  it('docs/scenarios.md lists every case timeline as the files give it', () => {
+    const doc = readFileSync(join(ROOT, 'docs/scenarios.md'), 'utf8');
+    for (const s of CASES) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| ${s.title} |`));
+      expect(row, `docs/scenarios.md: no timeline row for ${s.title}`).toBeDefined();
+      const t = s.timeline!;
+      const { params, ticks } = scenarioMapping(s);
+      expect(row).toContain(t.opens!.date);
+      expect(row).toContain(t.closes!.date);
+      expect(row!.trim().endsWith(`| ${ticks} |`), `${s.id}: run length ${ticks}`).toBe(true);
+      for (const e of t.events) {
+        expect(row).toContain(`${e.kind} ${e.date}`);
+        if (e.date! >= t.opens!.date) expect(row).toContain(`= ${params[EVENT_PARAM[e.kind]]}`);
+      }
+    }
+  });
+
+  it('an agreement before the period opens is already signed (day 0); other events outside the period are refused', () => {
+    const s = builtIn('kenya-2008');
+    s.timeline.events.push({ date: '2007-06-01', kind: 'agreement', what: 'test', source: 'test' });
+    const m = scenarioMapping(validateScenario(s, 'k.json'));
+    expect(m.params.agreementDay).toBe(0);
+    expect(m.origins.agreementDay).toMatchObject({ from: 'timeline', kind: 'agreement', day: 0, date: '2007-06-01' });
+
+    const before = builtIn('kenya-2008');
+    before.timeline.events[0].date = '2007-11-30';
+    let e = scenarioError(() => validateScenario(before, 'k.json'));
+    expect(e.field).toBe('k.json: timeline.events[0].date');
+    expect(e.value).toBe('2007-11-30');
+    expect(e.expected).toMatch(/on or after the day the period opens \(2007-12-01\).*only an agreement may predate the period/);
+
+    const after = builtIn('kenya-2008');
+    after.timeline.events[2].date = '2008-03-01';
+    e = scenarioError(() => validateScenario(after, 'k.json'));
+    expect(e.field).toBe('k.json: timeline.events[2].date');
+    expect(e.expected).toMatch(/on or before the day the period closes \(2008-02-29\).*cannot be placed on the run's clock/);
+
+    // An agreement after the period closes is refused too; one on the last day is the last day.
+    const late = builtIn('kenya-2008');
+    late.timeline.events.push({ date: '2008-03-10', kind: 'agreement', what: 'test', source: 'test' });
+    expect(scenarioError(() => validateScenario(late, 'k.json')).field).toBe('k.json: timeline.events[3].date');
+    late.timeline.events[3].date = '2008-02-29';
+    expect(scenarioParams(validateScenario(late, 'k.json')).agreementDay).toBe(90);
+  });
+
+  it('two events of one kind are refused: the model takes one of each', () => {
+    const s = builtIn('kenya-2008');
+    s.timeline.events.push({ date: '2008-01-31', kind: 'leader-killed', what: 'MP David Too killed', source: 'test' });
+    const e = scenarioError(() => validateScenario(s, 'k.json'));
+    expect(e.field).toBe('k.json: timeline.events[3].kind');
+    expect(e.value).toBe('leader-killed');
+    expect(e.expected).toBe('a kind not given before (events[2] is already "leader-killed"): the model takes one event of each kind');
+    const t = builtIn('default');
+    t.timeline.events.push({ day: 100, kind: 'election', what: 'a second election', source: 'test' });
+    expect(scenarioError(() => validateScenario(t, 'd.json')).field).toBe('d.json: timeline.events[1].kind');
+  });
+
+  it('exactly one style: both, neither, or the wrong one for an event are refused', () => {
+    const both = builtIn('kenya-2008');
+    both.timeline.days = 200;
+    let e = scenarioError(() => validateScenario(both, 'k.json'));
+    expect(e.field).toBe('k.json: timeline.days');
+    expect(e.expected).toMatch(/^no "days" beside opens and closes: a timeline is either dated .* or stylised .*, never both/);
+
+    const bothTeaching = builtIn('incitement-cascade');
+    bothTeaching.timeline.opens = { date: '2020-01-01', source: 'x' };
+    bothTeaching.timeline.closes = { date: '2020-02-01', source: 'x' };
+    expect(scenarioError(() => validateScenario(bothTeaching, 't.json')).field).toBe('t.json: timeline.days');
+
+    const neither = builtIn('incitement-cascade');
+    delete neither.timeline.days;
+    e = scenarioError(() => validateScenario(neither, 't.json'));
+    expect(e.field).toBe('t.json: timeline.days');
+    expect(e.expected).toMatch(/^a required field: the run length in days/);
+
+    const caseByDays = builtIn('kenya-2008');
+    caseByDays.timeline = { days: 100, events: [] };
+    e = scenarioError(() => validateScenario(caseByDays, 'k.json'));
+    expect(e.field).toBe('k.json: timeline.days');
+    expect(e.expected).toMatch(/a case is dated/);
+
+    const onlyOpens = builtIn('incitement-cascade');
+    onlyOpens.timeline = { opens: { date: '2020-01-01', source: 'x' }, events: [] };
+    expect(scenarioError(() => validateScenario(onlyOpens, 't.json')).field).toBe('t.json: timeline.closes');
+
+    const dayInDated = builtIn('kenya-2008');
+    dayInDated.timeline.events[0] = { day: 5, kind: 'election', what: 'x', source: 'x' };
+    e = scenarioError(() => validateScenario(dayInDated, 'k.json'));
+    expect(e.field).toBe('k.json: timeline.events[0].day');
+    expect(e.expected).toMatch(/^a date instead of a day: this timeline is dated/);
+
+    const dateInStylised = builtIn('default');
+    dateInStylised.timeline.events[0] = { date: '2020-01-05', kind: 'election', what: 'x', source: 'x' };
+    e = scenarioError(() => validateScenario(dateInStylised, 'd.json'));
+    expect(e.field).toBe('d.json: timeline.events[0].date');
+    expect(e.expected).toMatch(/^a day instead of a date: this timeline is stylised/);
+  });
+
+  it('refuses dates that do not exist, a period that closes before it opens, and days past the run', () => {
+    const cases: [(s: Record<string, any>) => void, string, string, RegExp][] = [
+      [(s) => (s.timeline.events[0].date = '2007-12-32'), 'kenya-2008', 'timeline.events[0].date', /a calendar date that exists/],
+      [(s) => (s.timeline.closes.date = '2007-02-29'), 'kenya-2008', 'timeline.closes.date', /a calendar date that exists/],
+      [(s) => (s.timeline.opens.date = '2007/12/01'), 'kenya-2008', 'timeline.opens.date', /a date YYYY-MM-DD/],
+      [(s) => (s.timeline.closes.date = '2007-11-30'), 'kenya-2008', 'timeline.closes.date', /on or after the day the period opens \(2007-12-01\)/],
+      [(s) => (s.timeline.closes.date = '2107-11-30'), 'kenya-2008', 'timeline.closes.date', /a period of at most 36440 days/],
+      [(s) => (s.timeline.events[0].day = 365), 'default', 'timeline.events[0].day', /a day of the run, from 0 to 364 \(the timeline runs 365 days\)/],
+      [(s) => (s.timeline.events[0].day = -1), 'default', 'timeline.events[0].day', /an integer from 0/],
+      [(s) => (s.timeline.days = 0), 'default', 'timeline.days', /a run length in days, an integer from 1/],
+      [(s) => (s.timeline.events[0].kind = 'massacre'), 'default', 'timeline.events[0].kind', /one of "election", "leader-killed"/],
+      [(s) => delete s.timeline.events[0].what, 'default', 'timeline.events[0].what', /required field: what happened/],
+      [(s) => delete s.timeline, 'kenya-2008', 'timeline', /required field/],
+    ];
+    for (const [mutate, id, path, expected] of cases) {
+      const s = builtIn(id);
+      mutate(s);
+      const e = scenarioError(() => validateScenario(s, 'my.json'));
+      expect(e.field, `${id}: ${path}`).toBe(`my.json: ${path}`);
+      expect(e.expected, `${id}: ${path}`).toMatch(expected);
+    }
+    // Leap day 2008-02-29 exists; the day after the last day of a 365-day run does not.
+    const leap = builtIn('kenya-2008');
+    leap.timeline.events[0].date = '2008-02-29';
+    expect(scenarioParams(validateScenario(leap, 'k.json')).electionDay).toBe(90);
+  });
+
+  it('a timeline that skipped validation is refused by the mapping, naming the file', () => {
+    const s = clone(builtInScenario('kenya-2008')!) as Scenario & { timeline: { events: Record<string, unknown>[] } };
+    s.timeline.events.push({ date: '2009-01-01', kind: 'coup', what: 'x', source: 'x' });
+    expect(() => scenarioMapping(s as Scenario, 'code.json')).toThrow(/^code\.json: timeline\.events\[3\]\.date: got "2009-01-01", expected a date on or before the day the period closes/);
+    expect(() => placeEvents(s.timeline as never, 'code.json')).toThrow(ParamError);
+  });
+
+  it('overrides beat the timeline, and keep their origin', () => {
+    const s = builtIn('kenya-2008');
+    s.overrides = { electionDay: { value: 40, reason: 'test: an override beats the timeline' } };
+    const m = scenarioMapping(validateScenario(s, 'k.json'));
+    expect(m.params.electionDay).toBe(40);
+    expect(m.origins.electionDay).toEqual({ from: 'override', reason: 'test: an override beats the timeline' });
+  });
+});
+
+describe('resolution: the mass-atrocity threshold is at least 20 agents', () => {
+  it('every built-in scenario maps to a threshold of 20 agents or more, within the agents the mapping may raise to', () => {
+    for (const s of BUILT_IN) {
+      const p = scenarioParams(s);
+      expect(p.atrocityThreshold / p.peoplePerAgent, s.id).toBeGreaterThanOrEqual(MIN_THRESHOLD_AGENTS);
+      expect(p.agents, s.id).toBeLessThanOrEqual(MAX_RESOLUTION_AGENTS);
+      expect(p.agents, s.id).toBeGreaterThanOrEqual(defaultParams().agents);
+    }
+  });
+
+  it('raises the agents of a case whose population needs more, to the least that works, with the reason', () => {
+    const raised: Record<string, number> = { 'rwanda-1994': 142_000, 'kenya-2008': 458_440, 'libya-2011': 113_160, 'syria-2011': 421_640 };
+    for (const s of CASES) {
+      const m = scenarioMapping(s);
+      if (s.id in raised) {
+        expect(m.params.agents, s.id).toBe(raised[s.id]);
+        expect(m.params.peoplePerAgent, s.id).toBe(50);
+        expect(m.origins.agents, s.id).toMatchObject({ from: 'resolution', agents: raised[s.id] });
+        const reason = (m.origins.agents as { reason: string }).reason;
+        expect(reason).toContain(`to ${raised[s.id].toLocaleString('en-US')} agents`);
+        expect(reason).toContain('at least 20 agents');
+        // One agent fewer would break the rule.
+        expect(m.params.atrocityThreshold / ((m.params.peoplePerAgent * m.params.agents) / (m.params.agents - 1))).toBeLessThan(MIN_THRESHOLD_AGENTS);
+      } else {
+        expect(m.params.agents, s.id).toBe(defaultParams().agents);
+        expect(m.origins.agents, s.id).toEqual({ from: 'default' });
+      }
+    }
+  });
+
+  it('Sri Lanka represents the Vanni, its documented at-risk population, with the target share of the same area', () => {
+    const s = builtInScenario('sri-lanka-2009')!;
+    expect(s.features.affectedPopulation.value).toBe(330);
+    expect(s.features.affectedPopulation.source).toMatch(/Panel of Experts.*para\. 132/);
+    expect(s.features.targetGroupShare.note).toMatch(/same area/);
+    const p = scenarioParams(s);
+    expect(p.agents).toBe(10_000);
+    expect(p.peoplePerAgent).toBe(33);
+  });
+
+  it('a threshold set in overrides changes the least agents; a population no agent count up to the cap resolves is refused with the fix', () => {
+    const k = builtIn('kenya-2008');
+    k.overrides = { atrocityThreshold: { value: 5000, reason: 'test' } };
+    expect(scenarioParams(validateScenario(k, 'k.json')).agents).toBe(91_688);
+    const big = builtIn('kenya-2008');
+    big.features.affectedPopulation.value = 30_000;
+    let e: unknown;
+    try {
+      scenarioParams(validateScenario(big, 'big.json'), 'big.json');
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(ParamError);
+    const err = e as ParamError;
+    expect(err.field).toBe('big.json: features.affectedPopulation');
+    expect(err.value).toBe(30_000);
+    expect(err.expected).toMatch(/at most 500,000 agents: 30,000,000 people need 600,000 agents .*represent the documented at-risk population instead .*or raise atrocityThreshold in overrides/);
+  });
+
+  it('an agent count chosen at run time that is too small is refused in one line: the case, the agents, the least, the alternatives', () => {
+    for (const [id, least] of [['rwanda-1994', 142_000], ['kenya-2008', 458_440], ['kyrgyzstan-2010', 5_160], ['default', 10_000]] as const) {
+      let e: unknown;
+      try {
+        scenarioParams(builtInScenario(id)!, id, least - 1);
+      } catch (x) {
+        e = x;
+      }
+      expect(e, id).toBeInstanceOf(ParamError);
+      const msg = (e as Error).message;
+      expect(msg, id).not.toContain('\n');
+      expect(msg, id).toMatch(new RegExp(`^${id}: --agents: got ${least - 1}, expected at least ${least.toLocaleString('en-US')} agents: `));
+      expect(msg, id).toContain('leave --agents out');
+      expect(msg, id).toContain(`--agents ${least} or more`);
+      expect(msg, id).toContain('--people-per-agent 50 or less');
+      // The least itself works.
+      expect(scenarioParams(builtInScenario(id)!, id, least).agents, id).toBe(least);
+    }
+  });
+
+  it('a scale set in overrides that breaks the rule is refused, naming the override', () => {
+    const s = builtIn('default');
+    s.overrides = { peoplePerAgent: { value: 100, reason: 'test: a coarser scale' } };
+    expect(() => scenarioParams(validateScenario(s, 'd.json'), 'd.json')).toThrow(
+      /^d\.json: peoplePerAgent: got 100, expected at most 50 people per agent \(overrides\.peoplePerAgent: test: a coarser scale\): the mass-atrocity threshold \(1,000 people\) must be at least 20 agents/,
+    );
+  });
+
+  it('leastAgents is the fewest agents that satisfy the rule (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 100_000 }), fc.integer({ min: 20, max: 100_000 }), (thousands, threshold) => {
+        const people = thousands * 1000;
+        const n = leastAgents(people, threshold);
+        const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
+        expect(threshold / round9(people / n)).toBeGreaterThanOrEqual(MIN_THRESHOLD_AGENTS);
+        if (n > 1) expect(threshold / round9(people / (n - 1))).toBeLessThan(MIN_THRESHOLD_AGENTS);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -3,10 +3,10 @@
  * outcomes set beside the article's reading. A disagreement is printed as a finding.
  */
 import { Command } from 'commander';
-import { DEFAULT_TICKS, ENGINE, MODEL_VERSION, PARAM_BY_NAME, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
-import { CASES, caseStats, runOutcome, scenarioParams, type CaseStats, type Scenario } from '../../scenarios/index';
+import { ENGINE, MODEL_VERSION, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
+import { AFTERMATH_DAYS, CASES, caseStats, runOutcome, scenarioDate, scenarioParams, scenarioTicks, type CaseStats, type Scenario } from '../../scenarios/index';
 import { UsageError } from '../errors';
-import { count, dayCount } from '../format';
+import { count, dayCount, dayText } from '../format';
 import { startRunsBar } from '../progress';
 import { defaultJobs, runMany } from '../run-many';
 import { loadScenario, positiveInt } from '../spec';
@@ -15,22 +15,30 @@ const pct = (x: number) => `${Math.round(100 * x)}%`;
 const people = (n: number) => Math.round(n).toLocaleString('en-US');
 const p2 = (x: number) => x.toFixed(2);
 
-export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks: number, agents?: number): string {
+/**
+ * The report as text. `ticks` and `agents` are what the command line gave (undefined: each
+ * scenario's own run length and agents, which the table shows per case).
+ */
+export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks?: number, agents?: number): string {
   const p = defaultParams();
+  const length = ticks === undefined ? `each scenario's own run length (a case's period plus ${AFTERMATH_DAYS} days)` : dayCount(ticks);
+  const resolution = agents === undefined ? "each scenario's agents (raised where a case's population needs more)" : count(agents, 'agent');
   const lines = [
-    `Case report: ${count(stats.length, 'scenario')} x ${count(seeds, 'seed')} (${seeds === 1 ? 'seed 1' : `1-${seeds}`}, the same seeds for every case), ${dayCount(ticks)}, ${agents === undefined ? "the scenarios' agents" : count(agents, 'agent')}, model ${MODEL_VERSION}.`,
+    `Case report: ${count(stats.length, 'scenario')} x ${count(seeds, 'seed')} (${seeds === 1 ? 'seed 1' : `1-${seeds}`}, the same seeds for every case), ${length}, ${resolution}, model ${MODEL_VERSION}.`,
     `Mass atrocity: at least ${people(p.atrocityThreshold)} people of the targeted group killed within ${p.atrocityWindow} days (Early Warning Project threshold).`,
     'Model reading of a run: failed = mass atrocity; curbed = killing below the threshold; prevented = no one killed.',
     "Model reading of a case: the median run on that scale. The article's reading is the reference, never an input.",
     '',
   ];
   const rows = [
-    ['case', 'P(mass atrocity) [95% CI]', 'killed: median [90% interval]', 'onset: median', 'prevented/curbed/failed', 'model', 'article', ''],
+    ['case', 'days', 'agents', 'P(mass atrocity) [95% CI]', 'killed: median [90% interval]', 'onset: median', 'prevented/curbed/failed', 'model', 'article', ''],
     ...stats.map((s) => [
       s.title,
+      people(s.ticks),
+      people(s.agents),
       `${p2(s.pMassAtrocity)} [${p2(s.pMassAtrocityCi[0])}, ${p2(s.pMassAtrocityCi[1])}]`,
       `${people(s.deathsMedian)} [${people(s.deathsInterval[0])} - ${people(s.deathsInterval[1])}]`,
-      s.onsetMedian === null ? 'no onset' : `day ${Math.round(s.onsetMedian)} (${count(s.onsetSeeds, 'run')})`,
+      s.onsetMedian === null ? 'no onset' : `${dayText(Math.round(s.onsetMedian), () => s.onsetDate)}, ${count(s.onsetSeeds, 'run')}`,
       `${pct(s.readingShares.prevented)} / ${pct(s.readingShares.curbed)} / ${pct(s.readingShares.failed)}`,
       s.modelReading,
       s.article ? `${s.article.verdict}${s.article.explicit ? '' : '*'}` : '-',
@@ -53,22 +61,26 @@ export function formatCaseReport(stats: readonly CaseStats[], seeds: number, tic
 }
 
 export function casesCsv(results: readonly { scenario: Scenario; outcomes: ReturnType<typeof runOutcome>[] }[]): string {
-  const lines = ['scenario,seed,mass_atrocity,deaths_people,onset_tick,model_reading,article_reading'];
+  const lines = ['scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading'];
   for (const { scenario, outcomes } of results)
-    for (const o of outcomes)
-      lines.push([scenario.id, o.seed, o.massAtrocity, o.deathsPeople, o.onsetTick ?? '', o.reading, scenario.articleReading?.verdict ?? ''].join(','));
+    for (const o of outcomes) {
+      const date = o.onsetTick === null ? '' : (scenarioDate(scenario, o.onsetTick) ?? '');
+      lines.push([scenario.id, o.seed, o.massAtrocity, o.deathsPeople, o.onsetTick ?? '', date, o.reading, scenario.articleReading?.verdict ?? ''].join(','));
+    }
   return `${lines.join('\n')}\n`;
 }
 
 /**
- * The runs of a case report: each scenario at seeds 1..N (the same seeds for every case). A
- * chosen agent count is a resolution, by the same rule as `run --agents` (scenarioParams).
+ * The runs of a case report: each scenario at seeds 1..N (the same seeds for every case), for
+ * `ticks` days or the scenario's own run length. A chosen agent count is a resolution, by the
+ * same rule as `run --agents` (scenarioParams).
  */
-export function caseSpecs(scenarios: readonly Scenario[], seeds: number, ticks: number, agents?: number): RunSpec[] {
+export function caseSpecs(scenarios: readonly Scenario[], seeds: number, ticks?: number, agents?: number): RunSpec[] {
   const specs: RunSpec[] = [];
   for (const s of scenarios) {
     const params = scenarioParams(s, s.id, agents);
-    for (let seed = 1; seed <= seeds; seed++) specs.push({ params, seed, ticks });
+    const days = ticks ?? scenarioTicks(s);
+    for (let seed = 1; seed <= seeds; seed++) specs.push({ params, seed, ticks: days });
   }
   return specs;
 }
@@ -78,15 +90,15 @@ export function casesCommand(): Command {
     .description("run every case profile (or the scenarios given) over many seeds and set the results beside the article's reading")
     .argument('[scenario...]', 'scenario ids or files (default: every built-in case)')
     .option('--seeds <n>', 'seeds per case (1..N, paired across cases)', '200')
-    .option('--ticks <t>', 'days per run', String(DEFAULT_TICKS))
+    .option('--ticks <t>', `days per run (default: each scenario's run length, a case's period plus ${AFTERMATH_DAYS} days)`)
     .option('--agents <n>', 'population agents per run (default: the scenario\'s; the documented population is spread over them)')
     .option('--jobs <n>', 'worker threads (default: all cores)')
     .option('--json', 'print the statistics and every run\'s outcome as JSON')
     .option('--csv', 'print one tidy row per run (scenario, seed, outcome) as CSV')
-    .action(async (refs: string[], opts: { seeds: string; ticks: string; agents?: string; jobs?: string; json?: boolean; csv?: boolean }) => {
+    .action(async (refs: string[], opts: { seeds: string; ticks?: string; agents?: string; jobs?: string; json?: boolean; csv?: boolean }) => {
       if (opts.json && opts.csv) throw new UsageError('--json and --csv: choose one output format');
       const seeds = positiveInt(opts.seeds, '--seeds', 100_000);
-      const ticks = validateTicks(Number(opts.ticks), '--ticks');
+      const ticks = opts.ticks === undefined ? undefined : ticksOption(opts.ticks);
       const jobs = opts.jobs === undefined ? defaultJobs() : positiveInt(opts.jobs, '--jobs', 256);
       const agents = opts.agents === undefined ? undefined : (parseValue(PARAM_BY_NAME.get('agents')!, opts.agents, '--agents') as number);
       const scenarios = refs.length ? refs.map((r) => loadScenario(r, 'scenario')) : [...CASES];
@@ -98,9 +110,19 @@ export function casesCommand(): Command {
         scenario,
         outcomes: summaries.slice(i * seeds, (i + 1) * seeds).map((s, k) => runOutcome(k + 1, s)),
       }));
-      const stats = results.map(({ scenario, outcomes }) => caseStats(scenario, outcomes));
-      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: { ...ENGINE, model: MODEL_VERSION }, seeds, ticks, agents: agents ?? null, cases: stats, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
+      const stats = results.map(({ scenario, outcomes }, i) => caseStats(scenario, outcomes, Number(specs[i * seeds].ticks), Number(specs[i * seeds].params?.agents)));
+      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: { ...ENGINE, model: MODEL_VERSION }, seeds, ticks: ticks ?? null, agents: agents ?? null, cases: stats, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
       else if (opts.csv) process.stdout.write(casesCsv(results));
       else process.stdout.write(formatCaseReport(stats, seeds, ticks, agents));
     });
+}
+
+/** --ticks as given, checked; the message names the text given, not the number it parses to. */
+function ticksOption(text: string): number {
+  try {
+    return validateTicks(Number(text), '--ticks');
+  } catch (e) {
+    if (e instanceof ParamError) throw new ParamError('--ticks', text, e.expected);
+    throw e;
+  }
 }

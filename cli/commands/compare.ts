@@ -11,7 +11,8 @@ import { COMPARE_OUTCOMES, compareArms, firstParting, type ArmReport, type ArmRu
 import { DEFAULT_MODEL, MODELS, ParamError, parseSetting, type ParamValue, type RunSpec, type ScheduledChange } from '../../sim/index';
 import { splitArms, type ArmArgs } from '../argv';
 import { UsageError } from '../errors';
-import { count, dayCount, int, paramText } from '../format';
+import { scenarioDate } from '../../scenarios/index';
+import { count, dayCount, dayText, int, paramText } from '../format';
 import { startRunsBar } from '../progress';
 import { defaultJobs, runManyWithDigests } from '../run-many';
 import { addRunOptions, kebab, modelInArgs, positiveInt, resolveRun, type ResolvedRun } from '../spec';
@@ -152,15 +153,18 @@ function valueText(unit: string, x: number): string {
 }
 
 export function formatCompare(run: ResolvedRun, seeds: number, reports: readonly ArmReport[]): string {
+  const scenario = run.scenario;
+  const dateOf = scenario ? (t: number) => scenarioDate(scenario, t) : undefined;
   const lines = [
-    `Compare: ${run.scenario ? `scenario "${run.scenario.id}"` : `model ${run.kernel.id}`}, ${count(seeds, 'seed')} (${seeds === 1 ? 'seed 1' : `1-${seeds}`}, the same in every arm), ${dayCount(run.spec.ticks)}, ${count(Number(run.spec.params.agents), 'agent')}.`,
+    `Compare: ${scenario ? `scenario "${scenario.id}"${dateOf?.(0) ? ` (day 0 = ${dateOf(0)})` : ''}` : `model ${run.kernel.id}`}, ${count(seeds, 'seed')} (${seeds === 1 ? 'seed 1' : `1-${seeds}`}, the same in every arm), ${dayCount(run.spec.ticks)}, ${count(Number(run.spec.params.agents), 'agent')}.`,
     '',
   ];
-  const head = ['arm', 'changes', 'P(mass atrocity) [95% CI]', ...COMPARE_OUTCOMES.map((o) => `${o.short}: median [90%]`)];
+  const head = ['arm', 'changes', 'P(mass atrocity) [95% CI]', 'prevented/curbed/failed', ...COMPARE_OUTCOMES.map((o) => `${o.short}: median [90%]`)];
   const rows = reports.map((r) => [
     r.name,
     r.changes.length ? r.changes.join(', ') : '-',
     `${p2(r.pMassAtrocity)} [${p2(r.pMassAtrocityCi[0])}, ${p2(r.pMassAtrocityCi[1])}]`,
+    `${r.classes.prevented}/${r.classes.curbed}/${r.classes.failed}`,
     ...r.outcomes.map((o) => `${valueText(o.unit, o.median)} [${valueText(o.unit, o.p05)}, ${valueText(o.unit, o.p95)}]`),
   ]);
   const widths = head.map((_, c) => Math.max(head[c].length, ...rows.map((r) => r[c].length)));
@@ -179,7 +183,7 @@ export function formatCompare(run: ResolvedRun, seeds: number, reports: readonly
     lines.push(
       parts.parted === 0
         ? '    never parts from the baseline: the changes made no difference to any run'
-        : `    parts from the baseline on day ${int(parts.median!)} (median of the ${count(parts.parted, 'seed')} where it does${parts.never ? `; identical in ${parts.never}` : ''})`,
+        : `    parts from the baseline on ${dayText(Math.round(parts.median!), dateOf)}: the median of the ${count(parts.parted, 'seed')} where it does${parts.never ? `; identical in ${parts.never}` : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -188,10 +192,10 @@ export function formatCompare(run: ResolvedRun, seeds: number, reports: readonly
 /** One row per arm and seed: the outcomes, and the day the arm parts from the baseline. */
 export function compareCsv(names: readonly string[], runs: readonly (readonly ArmRun[])[]): string {
   const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [['arm', 'seed', 'mass_atrocity', ...COMPARE_OUTCOMES.map((o) => kebab(o.name).replace(/-/g, '_')), 'parts_at'].join(',')];
+  const lines = [['arm', 'seed', 'outcome', 'mass_atrocity', ...COMPARE_OUTCOMES.map((o) => kebab(o.name).replace(/-/g, '_')), 'parts_at'].join(',')];
   runs.forEach((armRuns, k) => {
     for (const r of armRuns) {
-      lines.push([cell(names[k]), r.seed, r.summary.massAtrocity, ...COMPARE_OUTCOMES.map((o) => o.of(r.summary)), r.partsAt ?? ''].join(','));
+      lines.push([cell(names[k]), r.seed, r.summary.outcome, r.summary.massAtrocity, ...COMPARE_OUTCOMES.map((o) => o.of(r.summary)), r.partsAt ?? ''].join(','));
     }
   });
   return `${lines.join('\n')}\n`;

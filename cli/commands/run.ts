@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { DEFAULT_MODEL, createModel, hashInputs, toRunFile } from '../../sim/index';
+import { scenarioDate } from '../../scenarios/index';
 import { checkOutputPath, writeTextAtomically } from '../files';
 import { formatRunSummary, labelled, paramText } from '../format';
 import { PROGRESS_AFTER_SECONDS, estimateRun, startProgress } from '../progress';
@@ -42,8 +43,10 @@ export function runCommand(args: readonly string[] = []): Command {
         process.stdout.write(`${JSON.stringify({ ...file.summary, run: what, hash: file.hash, out }, null, 2)}\n`);
         return;
       }
-      const heading = scenario ? `scenario "${scenario.id}", seed ${String(spec.seed)}` : `model ${kernel.id}${opts.preset ? ` (preset ${String(opts.preset)})` : ''}, seed ${String(spec.seed)}`;
-      process.stdout.write(formatRunSummary(kernel.id, file.summary, file.ticks, heading));
+      const day0 = scenario ? scenarioDate(scenario, 0) : null;
+      const heading = scenario ? `scenario "${scenario.id}"${day0 ? ` (day 0 = ${day0})` : ''}, seed ${String(spec.seed)}` : `model ${kernel.id}${opts.preset ? ` (preset ${String(opts.preset)})` : ''}, seed ${String(spec.seed)}`;
+      const dateOf = scenario ? (t: number) => scenarioDate(scenario, t) : undefined;
+      process.stdout.write(formatRunSummary(kernel.id, file.summary, file.ticks, heading, dateOf));
       process.stdout.write(whatWasRun(run, changed));
       process.stdout.write(`${labelled('run file', out)}\n${labelled('hash', file.hash)}\n`);
     });
@@ -86,7 +89,8 @@ function whatWasRun(run: ResolvedRun, changed: Record<string, unknown>): string 
   };
   const unit = run.kernel.id === DEFAULT_MODEL ? 'day' : 'tick';
   const { schedule } = run.spec;
-  if (schedule.length) wrap('changes', schedule.map((c) => `${c.name}=${paramText(c.value)} from ${unit} ${c.tick}`));
+  const date = (t: number) => (run.scenario && unit === 'day' ? scenarioDate(run.scenario, t) : null);
+  if (schedule.length) wrap('changes', schedule.map((c) => `${c.name}=${paramText(c.value)} from ${unit} ${c.tick}${date(c.tick) ? ` (${date(c.tick)})` : ''}`));
   else lines.push(labelled('changes', 'none scheduled'));
   const entries = Object.entries(changed);
   if (entries.length) wrap('not default', entries.map(([k, v]) => `${k}=${paramText(v)}`));

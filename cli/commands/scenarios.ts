@@ -5,11 +5,17 @@
 import { Command } from 'commander';
 import { PARAM_BY_NAME, ParamError } from '../../sim/index';
 import {
+  AFTERMATH_DAYS,
   BUILT_IN,
+  EVENT_PARAM,
   FEATURE_DEFS,
+  daysBetween,
   featureParams,
+  isDated,
+  placeEvents,
   scenarioJsonSchema,
   scenarioMapping,
+  scenarioTicks,
   type ParamOrigin,
   type Scenario,
 } from '../../scenarios/index';
@@ -44,9 +50,40 @@ function originText(o: ParamOrigin): string {
       return `feature ${o.feature} = ${String(o.level)}`;
     case 'override':
       return `override: ${o.reason}`;
+    case 'timeline':
+      return `timeline: ${o.kind}${o.date ? ` on ${o.date}` : ''}${o.date && o.day === 0 && o.kind === 'agreement' ? ' (already signed when the period opens)' : ''}`;
     case 'resolution':
-      return `the scenario's population spread over ${o.agents} agents (--agents)`;
+      return `resolution: ${o.agents.toLocaleString('en-US')} agents (see Resolution)`;
   }
+}
+
+/** The timeline: the period or run length, then each event with the day parameter it sets. */
+function timelineLines(s: Scenario): string[] {
+  const t = s.timeline;
+  const ticks = scenarioTicks(s);
+  if (!t) return ['', `Timeline: none (no trigger events; the run lasts the model's default ${ticks} days)`];
+  const lines: string[] = [''];
+  if (isDated(t)) {
+    const period = daysBetween(t.opens.date, t.closes.date) + 1;
+    lines.push(`Timeline (dated: day 0 = ${t.opens.date}; the run lasts ${ticks} days, the period's ${period} plus ${AFTERMATH_DAYS} of aftermath):`);
+    for (const [label, b] of [['opens', t.opens], ['closes', t.closes]] as const) {
+      lines.push(`  ${label.padEnd(6)} ${b.date}`);
+      lines.push(wrap(`source: ${b.source}`, '      '));
+      if (b.note) lines.push(wrap(`note: ${b.note}`, '      '));
+    }
+  } else lines.push(`Timeline (stylised: the run lasts ${ticks} days):`);
+  if (t.events.length === 0) lines.push('  (no events)');
+  for (const e of placeEvents(t, s.id)) {
+    const early = e.date !== undefined && t.opens !== undefined && e.date < t.opens.date;
+    const when = e.date ? `${e.date}${early ? '' : ` = day ${e.day}`}` : `day ${e.day}`;
+    const before = early ? ' (dated before the period opens: already signed on day 0)' : '';
+    lines.push(`  ${when}  ${e.kind}  ->  ${EVENT_PARAM[e.kind]} ${e.day}${before}`);
+    lines.push(wrap(e.what, '      '));
+    lines.push(wrap(`source: ${e.source}`, '      '));
+    if (e.note) lines.push(wrap(`note: ${e.note}`, '      '));
+  }
+  if (t.note) lines.push(wrap(`note: ${t.note}`, '  '));
+  return lines;
 }
 
 export function showScenario(s: Scenario): string {
@@ -79,6 +116,7 @@ export function showScenario(s: Scenario): string {
   }
   const missing = FEATURE_DEFS.filter((d) => !s.features[d.name]).map((d) => d.name);
   if (missing.length && documented.length) lines.push('', wrap(`Not documented (defaults used): ${missing.join(', ')}`, '  '));
+  lines.push(...timelineLines(s));
   const overrides = Object.entries(s.overrides);
   lines.push('', `Overrides: ${overrides.length ? '' : '(none)'}`);
   for (const [name, o] of overrides) lines.push(`  ${name} = ${valueText(o?.value)}`, wrap(`reason: ${o?.reason}`, '      '));
@@ -90,6 +128,8 @@ export function showScenario(s: Scenario): string {
     const v = valueText(params[name as keyof typeof params]);
     lines.push(`  ${name.padEnd(w)}  ${v.padEnd(20)} (default ${valueText(def?.default)}; ${originText(o)})`);
   }
+  const resolution = Object.values(origins).find((o) => o.from === 'resolution');
+  if (resolution?.from === 'resolution') lines.push('', 'Resolution:', wrap(resolution.reason, '  '));
   return `${lines.join('\n')}\n`;
 }
 
@@ -102,7 +142,7 @@ export function scenariosCommand(): Command {
     .option('--json', 'print as JSON')
     .action((opts: { json?: boolean }) => {
       if (opts.json) {
-        out(`${JSON.stringify(BUILT_IN.map(({ id, kind, title, period, summary }) => ({ id, kind, title, period, summary })), null, 2)}\n`);
+        out(`${JSON.stringify(BUILT_IN.map((s) => ({ id: s.id, kind: s.kind, title: s.title, period: s.period, summary: s.summary, days: scenarioTicks(s) })), null, 2)}\n`);
         return;
       }
       const w = Math.max(...BUILT_IN.map((s) => s.id.length));
@@ -120,12 +160,12 @@ export function scenariosCommand(): Command {
   cmd
     .command('show <id|file>')
     .description('print a scenario: its features with their sources and the parameters they map to')
-    .option('--json', 'print the scenario, its parameters and where each came from, as JSON')
+    .option('--json', 'print the scenario, its parameters and where each came from, and its run length, as JSON')
     .action((ref: string, opts: { json?: boolean }) => {
       const s = loadScenario(ref, 'scenario');
       if (opts.json) {
-        const { params, origins } = scenarioMapping(s);
-        out(`${JSON.stringify({ scenario: s, params, origins }, null, 2)}\n`);
+        const { params, origins, ticks } = scenarioMapping(s);
+        out(`${JSON.stringify({ scenario: s, params, origins, days: ticks }, null, 2)}\n`);
       } else out(showScenario(s));
     });
 
@@ -138,13 +178,16 @@ export function scenariosCommand(): Command {
 
   cmd
     .command('check <file...>')
-    .description('validate scenario files; prints every problem with its path, value and what was expected')
+    .description('validate scenario files and map them to parameters; prints every problem with its path, value and what was expected')
     .action((files: string[]) => {
       let bad = 0;
       for (const f of files) {
         try {
           const s = loadScenario(f, 'file');
-          out(`${f}: ok (${s.kind} "${s.id}", ${Object.keys(s.features).length} features)\n`);
+          // A valid file can still be refused by the mapping (a population no agent count resolves).
+          const m = scenarioMapping(s, f);
+          const events = s.timeline?.events.length ?? 0;
+          out(`${f}: ok (${s.kind} "${s.id}", ${Object.keys(s.features).length} features, ${events} event${events === 1 ? '' : 's'}, ${m.ticks} days, ${m.params.agents.toLocaleString('en-US')} agents)\n`);
         } catch (e) {
           if (!(e instanceof ParamError) && !(e instanceof UsageError)) throw e;
           bad++;

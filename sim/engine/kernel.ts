@@ -42,6 +42,11 @@ export interface ModelKernel<W = unknown, S extends object = Record<string, unkn
   /** What one tick records, in order; the run file's series and the hash follow this order. */
   readonly series: readonly SeriesDef[];
   readonly defaultTicks: number;
+  /**
+   * Checks across parameters that a range cannot express (throws a ParamError naming the field,
+   * the value, and what would work); called on the initial parameters, before the world is built.
+   */
+  check?(p: KernelParams): void;
   /** Build the world from the initial parameters; set-up draws come from `streams` (tick -1). */
   create(p: KernelParams, streams: Streams): W;
   /**

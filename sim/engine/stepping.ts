@@ -96,6 +96,7 @@ export function createKernelModel<W, S extends object>(kernel: ModelKernel<W, S>
   const schedule = validateSchedule(spec.schedule ?? [], ticks, defs).sort((a, b) => a.tick - b.tick);
   // Changes at tick 0 are part of the initial set-up (structural ones included).
   let params: KernelParams = applyChanges(initialParams, schedule.filter((c) => c.tick === 0));
+  kernel.check?.(params);
   const streams = new Streams(seedText(seed), options.drawObserver);
   const world = kernel.create(params, streams);
   const S = kernel.series.length;

@@ -83,6 +83,19 @@ export function extremePairArb(defs: readonly ParamDef[] = OVERRIDABLE): fc.Arbi
     .chain(([a, b]) => fc.tuple(extremeArb(a), extremeArb(b)).map(([va, vb]) => ({ [a.name]: va, [b.name]: vb })));
 }
 
+/**
+ * Overrides made resolvable: the main model refuses a mass-atrocity threshold of fewer than 20
+ * agents (checkResolution in sim/models/luck2018/kernel.ts), so where drawn values would give one,
+ * the threshold is raised to 20 agents' worth of people (it can always be: its range reaches 20
+ * x the largest peoplePerAgent). Other models' parameters pass through.
+ */
+export function resolvable(o: Record<string, ParamValue>): Record<string, ParamValue> {
+  if (!DEFS.some((d) => d.name === 'atrocityThreshold')) return o;
+  const ppa = Number(o.peoplePerAgent ?? 50);
+  const threshold = Number(o.atrocityThreshold ?? 1000);
+  return threshold / ppa >= 20 ? o : { ...o, atrocityThreshold: Math.ceil(20 * ppa) };
+}
+
 /** `[name, value]` for one parameter chosen from `defs`. */
 export function settingArb(defs: readonly ParamDef[]): fc.Arbitrary<[ParamName, ParamValue]> {
   return fc
@@ -92,7 +105,7 @@ export function settingArb(defs: readonly ParamDef[]): fc.Arbitrary<[ParamName, 
 
 /** A few overrides of any parameter but `agents`. */
 export function overridesArb(maxLength = 6): fc.Arbitrary<Record<string, ParamValue>> {
-  return fc.array(settingArb(OVERRIDABLE), { maxLength }).map((pairs) => Object.fromEntries(pairs));
+  return fc.array(settingArb(OVERRIDABLE), { maxLength }).map((pairs) => resolvable(Object.fromEntries(pairs)));
 }
 
 /** A run seed: a safe integer or a short non-empty string. */
@@ -145,7 +158,10 @@ const CRISIS: Readonly<Record<string, readonly [number, number] | readonly (stri
   incitementReach: [0.6, 1],
   stakes: [0.7, 1],
   existentialStakes: [0, 1],
-  rungDwell: [1, 7],
+  planningEffort: [0.01, 0.5],
+  electionDay: [0, 10],
+  organisedForce: [0.3, 1],
+  orders: [0, 0.6],
   deterrence: [0, 0.3],
   killRate: [0.1, 1],
   thresholdMean: [0.1, 0.5],
@@ -178,7 +194,7 @@ function crisisOverridesArb(): fc.Arbitrary<Record<string, ParamValue>> {
 export function crisisSpecArb(b: SpecBounds): fc.Arbitrary<RunSpec & { ticks: number; schedule: readonly ScheduledChange[] }> {
   return fc
     .tuple(specArb(b), crisisOverridesArb())
-    .map(([spec, crisis]) => ({ ...spec, params: { ...crisis, ...(spec.params as Record<string, ParamValue>) } }));
+    .map(([spec, crisis]) => ({ ...spec, params: resolvable({ ...crisis, ...(spec.params as Record<string, ParamValue>) }) }));
 }
 
 /** Compact description of a spec for failure messages. */

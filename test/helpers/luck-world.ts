@@ -16,10 +16,9 @@ import type { TickContext } from '../../sim/models/luck2018/context';
 import type { PopulationInputs } from '../../sim/models/luck2018/agents/population';
 import type { Network } from '../../sim/models/luck2018/network';
 import { defaultParams, type Params } from '../../sim/models/luck2018/params';
-import { HIGH_RISK } from '../../sim/models/luck2018/risk';
 import { STREAM } from '../../sim/models/luck2018/streams';
 import { JOINED, OTHER_GROUP, PASSIVE, RESISTING, TARGET_GROUP, createWorld, type World } from '../../sim/models/luck2018/world';
-import { Streams } from '../../sim/engine/streams';
+import { Streams, normal } from '../../sim/engine/streams';
 import { exp } from '../../sim/engine/portable-math';
 
 export { JOINED, OTHER_GROUP, PASSIVE, RESISTING, TARGET_GROUP };
@@ -173,12 +172,22 @@ export function normalDraws(z: number): [number, number] {
   return [1 - exp((-z * z) / 2), z > 0 ? 0 : 0.5];
 }
 
+/** The number the engine's normal() makes of normalDraws(z): z up to its last bits, exactly what a rule sees. */
+export function engineNormal(z: number): number {
+  return normal(new ScriptedStreams({ z: normalDraws(z) }).at('z', 0));
+}
+
+/** A stream script that gives, at each tick, the two uniforms of one normal `zOf(tick)` (for rules that draw one normal a tick). */
+export function normalsByTick(zOf: (tick: number) => number): StreamScript {
+  return (k, tick) => normalDraws(zOf(tick))[k];
+}
+
 export interface ContextSpec {
   tick?: number;
   /** A Streams object, or a script for a ScriptedStreams (default: nothing scripted). */
   streams?: Streams | Record<string, StreamScript>;
   trueRisk?: number;
-  /** Default: trueRisk >= HIGH_RISK, as the kernel computes it. */
+  /** Default: trueRisk >= p.highRisk, as the kernel computes it. */
   highRisk?: boolean;
   joinedShare?: number;
   quietDiplomacy?: number;
@@ -195,7 +204,7 @@ export function tickContext(w: World, p: Params, c: ContextSpec = {}): TickConte
     w,
     streams,
     trueRisk,
-    highRisk: c.highRisk ?? trueRisk >= HIGH_RISK,
+    highRisk: c.highRisk ?? trueRisk >= p.highRisk,
     joinedShare: c.joinedShare ?? 0,
     spoke: false,
     quietDiplomacy: c.quietDiplomacy ?? 0,
@@ -210,21 +219,24 @@ export function eventLines(w: World): string[] {
   return w.events.map((e) => [e.actor, e.action, e.detail].filter((x) => x !== undefined).join(' '));
 }
 
-/** Population inputs where nothing happens unless a test turns it on (organising, no incitement, no killing). */
+/** Population inputs where nothing happens unless a test turns it on (mobilising, no incitement, no killing). */
 export function quietInputs(over: Partial<PopulationInputs> = {}): PopulationInputs {
   return {
-    organising: true,
+    mobilising: true,
     reachToday: 0,
     incitement: 0,
-    counterMessaging: 0,
+    resilience: 0,
+    orders: 0,
     exposureMemory: 0.1,
     demobilisation: 0,
     killPerAttacker: 0,
+    forceHazard: 0,
     massacreRate: 0,
     fleeRate: 0,
     seekRate: 0,
     resistChance: 0,
     shelterEffect: 0,
+    bystanderFlee: 0.2,
     safeAreaPull: 0,
     ...over,
   };

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { normal } from '../../sim/engine/streams';
 import { smallWorld } from '../../sim/models/luck2018/network';
 import { JOINED, RESISTING, TARGET_GROUP } from '../../sim/models/luck2018/world';
-import { ScriptedStreams, networkOf, normalDraws, ring, tinyWorld } from '../helpers/luck-world';
+import { ScriptedStreams, engineNormal, networkOf, normalDraws, normalsByTick, quietInputs, ring, tinyWorld } from '../helpers/luck-world';
 
 const neighbourSets = (net: { offsets: Int32Array; nbrs: Int32Array }, n: number) =>
   Array.from({ length: n }, (_, i) => Array.from(net.nbrs.subarray(net.offsets[i], net.offsets[i + 1])).sort((a, b) => a - b));
@@ -36,6 +36,24 @@ describe('the harness', () => {
       const s = new ScriptedStreams({ n: normalDraws(z) });
       expect(normal(s.at('n', 0))).toBeCloseTo(z, 12);
     }
+  });
+
+  it('engineNormal(z) is the very number normal() makes of normalDraws(z), and close to z', () => {
+    for (const z of [0, 1, -1, 2.5, -0.3]) {
+      expect(engineNormal(z)).toBe(normal(new ScriptedStreams({ n: normalDraws(z) }).at('n', 0)));
+      expect(engineNormal(z)).toBeCloseTo(z, 12);
+    }
+  });
+
+  it('normalsByTick gives each tick its own normal', () => {
+    const s = new ScriptedStreams({ n: normalsByTick((t) => t / 2 - 1) });
+    for (const t of [0, 1, 3, 7]) expect(normal(s.at('n', t))).toBeCloseTo(t / 2 - 1, 12);
+  });
+
+  it('quiet population inputs move no one: no incitement, orders, killing, flight or resistance', () => {
+    const q = quietInputs();
+    expect([q.incitement, q.reachToday, q.orders, q.resilience, q.killPerAttacker, q.forceHazard, q.massacreRate, q.fleeRate, q.seekRate, q.resistChance]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(quietInputs({ orders: 0.3 }).orders).toBe(0.3);
   });
 
   it('tiny worlds hold the chosen groups, states and neighbour counts', () => {

@@ -1,86 +1,298 @@
 /**
  * Rules the kernel applies between the agents (sim/models/luck2018/kernel.ts and risk.ts;
- * docs/ODD.md 3, 7.3, 7.6, 7.13, 7.16): the true risk, the risk the Council can see, the
- * derived daily inputs, deaths and the mass-atrocity flag, legitimacy, and the order of a tick.
+ * docs/ODD.md 3, 7.3, 7.6, 7.13, 7.16): the resolution check, the true risk and when it counts
+ * as high, the risk the Council can see, the risk factors a trigger moves, the derived daily
+ * inputs (counter-messaging's lasting stock, lethality, restraint), what the population step
+ * reads, deaths and the mass-atrocity flag, legitimacy, and the order of a tick.
  */
 import { describe, expect, it } from 'vitest';
+import { Streams } from '../../sim/engine/streams';
+import { ParamError } from '../../sim/engine/validate';
+import { opportunity, rungBar } from '../../sim/models/luck2018/agents/leadership';
+import { populationStep } from '../../sim/models/luck2018/agents/population';
+import {
+  MIN_THRESHOLD_AGENTS,
+  checkResolution,
+  buildResilience,
+  derivedInputs,
+  lethalityOf,
+  populationInputs,
+  r2pKernel,
+  recordDeaths,
+  updateLegitimacy,
+  visibleRisk,
+} from '../../sim/models/luck2018/kernel';
+import { createModel } from '../../sim/models/index';
 import { SERIES } from '../../sim/models/luck2018/observables';
 import type { Params } from '../../sim/models/luck2018/params';
-import { HIGH_RISK, trueRisk } from '../../sim/models/luck2018/risk';
-import { LETHALITY, derivedInputs, populationInputs, r2pKernel, recordDeaths, updateLegitimacy, visibleRisk } from '../../sim/models/luck2018/kernel';
+import { riskFactors, trueRisk } from '../../sim/models/luck2018/risk';
 import { peacekeepersStep } from '../../sim/models/luck2018/un/peacekeepers';
 import { JOINED, PASSIVE } from '../../sim/models/luck2018/world';
-import { ScriptedStreams, eventLines, tickContext, tinyWorld } from '../helpers/luck-world';
+import { eventLines, fillPopulationDraws, params, tickContext, tinyWorld } from '../helpers/luck-world';
 
-describe('risk', () => {
-  // ODD 7.3: trueRisk = clamp(0.55 rung / 4 + 0.45 min(1, 5 joined / max(1, othersAlive))); high and imminent from 0.5.
-  it('is the plan and the mobilisation, from yesterday’s state', () => {
-    const { w } = tinyWorld({ n: 10 });
-    const at = (rung: number, joined: number, othersAlive: number) => {
-      w.leadership.rung = rung;
-      w.tally.joined = joined;
-      w.tally.othersAlive = othersAlive;
-      return trueRisk(w);
-    };
-    expect(at(0, 0, 100)).toBe(0);
-    expect(at(3, 0, 100)).toBeCloseTo(0.4125, 15);
-    expect(at(3, 2, 100)).toBeCloseTo(0.4125 + 0.45 * 0.1, 15);
-    expect(at(2, 30, 100)).toBeCloseTo(0.275 + 0.45, 15);
-    expect(at(4, 100, 100)).toBe(1);
-    expect(at(0, 1, 0)).toBeCloseTo(0.45, 15); // othersAlive counts as at least 1
-    expect(HIGH_RISK).toBe(0.5);
+describe('resolution: the mass-atrocity threshold stands for at least 20 agents', () => {
+  const refusal = (over: Partial<Params>) => {
+    try {
+      checkResolution(params(over));
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('accepts exactly 20 agents’ worth, and refuses 1e-9 less', () => {
+    expect(MIN_THRESHOLD_AGENTS).toBe(20);
+    expect(refusal({ atrocityThreshold: 1000, peoplePerAgent: 50 })).toBeUndefined();
+    expect(refusal({ atrocityThreshold: 1000, peoplePerAgent: 50 + 1e-9 })).toBeInstanceOf(ParamError);
+    expect(refusal({ atrocityThreshold: 20, peoplePerAgent: 1 })).toBeUndefined();
+    expect(refusal({ atrocityThreshold: 19, peoplePerAgent: 1 })).toBeInstanceOf(ParamError);
+    expect(refusal({ atrocityThreshold: 1000, peoplePerAgent: 10 })).toBeUndefined();
   });
 
-  // ODD 7.6: visibleRisk = clamp(20 recentDeaths / max(1, targets)).
-  it('the Council sees 20 x the recent deaths per targeted agent', () => {
-    const { w } = tinyWorld({ n: 10, targeted: [0, 1, 2, 3] });
+  it('names peoplePerAgent, the most people per agent allowed, and the agents needed for the same population', () => {
+    const e = refusal({ agents: 10_000, peoplePerAgent: 100, atrocityThreshold: 1000 }) as ParamError;
+    expect(e).toBeInstanceOf(ParamError);
+    expect(e.field).toBe('peoplePerAgent');
+    expect(e.value).toBe(100);
+    expect(e.message).toContain('peoplePerAgent');
+    expect(e.message).toContain('at most 50 people per agent');
+    expect(e.message).toContain('(it is 10)');
+    expect(e.message).toContain('use 20000 agents or more');
+    // The fix it names works, and is the least that does: 20000 agents for the same million people, not 19999.
+    expect(refusal({ agents: 20_000, peoplePerAgent: 1_000_000 / 20_000, atrocityThreshold: 1000 })).toBeUndefined();
+    expect(refusal({ agents: 19_999, peoplePerAgent: 1_000_000 / 19_999, atrocityThreshold: 1000 })).toBeInstanceOf(ParamError);
+  });
+
+  it('is the kernel’s check: a run is refused before it starts', () => {
+    expect(() => r2pKernel.check!(params({ peoplePerAgent: 100, atrocityThreshold: 1000 }))).toThrow(ParamError);
+    expect(() => createModel({ params: { agents: 200, peoplePerAgent: 100, atrocityThreshold: 1000 }, seed: 1, ticks: 2 })).toThrow(/peoplePerAgent/);
+    expect(() => createModel({ params: { agents: 200 }, seed: 1, ticks: 2 })).not.toThrow();
+  });
+});
+
+describe('risk', () => {
+  // trueRisk = clamp(riskPlanWeight rung / 4 + (1 - riskPlanWeight) min(1, riskMobilisationScale joined / max(1, othersAlive))).
+  it('is the plan and the mobilisation, from yesterday’s state, each by its parameter', () => {
+    for (const over of [{}, { riskPlanWeight: 0.3, riskMobilisationScale: 2 }]) {
+      const { w, p } = tinyWorld({ n: 10, params: over });
+      const at = (rung: number, joined: number, othersAlive: number) => {
+        w.leadership.rung = rung;
+        w.tally.joined = joined;
+        w.tally.othersAlive = othersAlive;
+        return trueRisk(p, w);
+      };
+      const a = p.riskPlanWeight;
+      const m = p.riskMobilisationScale;
+      expect(at(0, 0, 100)).toBe(0);
+      expect(at(3, 0, 100)).toBeCloseTo((a * 3) / 4, 15);
+      expect(at(3, 2, 100)).toBeCloseTo((a * 3) / 4 + (1 - a) * Math.min(1, (m * 2) / 100), 15);
+      expect(at(2, 30, 100)).toBeCloseTo(a / 2 + (1 - a) * Math.min(1, (m * 30) / 100), 15);
+      expect(at(4, 100, 100)).toBe(1);
+      expect(at(0, 1, 0)).toBeCloseTo((1 - a) * Math.min(1, m), 15); // othersAlive counts as at least 1
+    }
+  });
+
+  it('counts as high and imminent from p.highRisk on, as the kernel reads it', () => {
+    // Yesterday's state: rung 2, nobody joined; the kernel's tick counts a high-risk day as spoken or silent.
+    const highDays = (highRisk: (risk: number) => number) => {
+      const { w, p: p0 } = tinyWorld({ n: 20, params: { mediators: 0 } });
+      w.leadership.rung = 2;
+      w.tally.othersAlive = 10;
+      const risk = trueRisk(p0, w);
+      const p = { ...p0, highRisk: highRisk(risk) };
+      r2pKernel.step(w, p, 5, new Streams('high-risk'), new Float64Array(SERIES.length));
+      return w.daysSpokenHighRisk + w.daysSilentHighRisk;
+    };
+    expect(highDays((risk) => risk)).toBe(1);
+    expect(highDays((risk) => risk + 1e-9)).toBe(0);
+  });
+
+  // visibleRisk = clamp(visibleRiskScale recentDeaths / max(1, targets)).
+  it('the Council sees visibleRiskScale x the recent deaths per targeted agent', () => {
+    const { w, p } = tinyWorld({ n: 10, targeted: [0, 1, 2, 3] });
     w.recentDeaths = 0.05;
-    expect(visibleRisk(w)).toBeCloseTo(0.25, 15);
-    w.recentDeaths = 1;
-    expect(visibleRisk(w)).toBe(1);
+    expect(visibleRisk(p, w)).toBeCloseTo((p.visibleRiskScale * 0.05) / 4, 15);
+    expect(visibleRisk({ ...p, visibleRiskScale: 8 }, w)).toBeCloseTo(0.1, 15);
+    w.recentDeaths = 100;
+    expect(visibleRisk(p, w)).toBe(1);
+  });
+});
+
+describe('risk factors moved by the new rules', () => {
+  const factors = (over: Partial<Params>, setup: (w: ReturnType<typeof tinyWorld>['w']) => void = () => {}, reachToday = 0) => {
+    const { w, p } = tinyWorld({ n: 10, params: over });
+    setup(w);
+    const out = new Float64Array(14);
+    riskFactors(tickContext(w, p), { motive: 0, reachToday, counterMessaging: 0, recentDeaths: 0 }, out);
+    return { out, p };
+  };
+
+  it('rf01 (armed conflict or other instability) is the killing rungs’ opportunity: 1 once an offensive began, else armedConflict (halved once settled) or the crisis', () => {
+    expect(factors({ armedConflict: 0.4 }).out[0]).toBe(0.4);
+    expect(factors({ armedConflict: 0.4 }, (w) => (w.settled = true)).out[0]).toBe(0.2);
+    expect(factors({ armedConflict: 0 }, (w) => (w.offensive = true)).out[0]).toBe(1);
+    expect(factors({ armedConflict: 0.4 }, (w) => ((w.offensive = true), (w.settled = true))).out[0]).toBe(1);
+    expect(factors({ armedConflict: 0.4 }, (w) => (w.crisis = 0.7)).out[0]).toBe(0.7);
+    expect(factors({ armedConflict: 0.4 }, (w) => (w.crisis = 0.3)).out[0]).toBe(0.4);
+    const { w, p } = tinyWorld({ n: 10, params: { armedConflict: 0.6 } });
+    w.crisis = 0.2;
+    expect(factors({ armedConflict: 0.6 }, (x) => (x.crisis = 0.2)).out[0]).toBe(opportunity(p, w));
+  });
+
+  it('rf08 (triggering factors) adds the trigger shock and the spoiling a settlement threatens, up to 1', () => {
+    const base = { incitement: 0.5, spoilerPropensity: 0.4, existentialStakes: 0 };
+    expect(factors({ ...base, settlementInclusion: 0 }, (w) => (w.settlement = 0.5), 0.2).out[7]).toBeCloseTo(0.5 * 0.2 + 0.4 * 0.5, 15);
+    expect(factors({ ...base, settlementInclusion: 1 }, (w) => (w.settlement = 0.5), 0.2).out[7]).toBeCloseTo(0.5 * 0.2, 15);
+    expect(factors({ ...base, settlementInclusion: 1, existentialStakes: 1 }, (w) => (w.settlement = 0.5)).out[7]).toBeCloseTo(0.4 * 0.5, 15);
+    expect(factors({ ...base, settlementInclusion: 0 }, (w) => ((w.settled = true), (w.settlement = 0.3))).out[7]).toBeCloseTo(0.4, 15);
+    expect(factors({ ...base, settlementInclusion: 1 }, (w) => (w.leadership.shock = 0.25)).out[7]).toBeCloseTo(0.25, 15);
+    expect(factors({ ...base, settlementInclusion: 0 }, (w) => ((w.leadership.shock = 0.9), (w.settlement = 0.5)), 1).out[7]).toBe(1);
   });
 });
 
 describe('derived daily inputs', () => {
-  const world = (over: Partial<Params> = {}) => tinyWorld({ n: 10, params: { counterMessaging: 0.2, localPartners: 0.5, killRate: 0.1, resistRate: 0.1, incitementReach: 0.4, ...over } });
+  const world = (over: Partial<Params> = {}) =>
+    tinyWorld({ n: 10, params: { counterMessaging: 0.2, localPartners: 0.5, killRate: 0.1, resistRate: 0.1, incitementReach: 0.4, voiceWeight: 0.6, partnerBase: 0.25, partnerWeight: 1.5, ...over } });
 
-  // ODD 7.13: counterMessaging = clamp((counterMessaging + 0.6 voice) legitimacy (0.25 + 1.5 localPartners)); lethality = LETHALITY[rung] armsFactor; restraintBase = 0.5 cm + 0.3 cost.
-  it('counter-messaging, lethality and restraint', () => {
+  // counterMessaging = clamp((counterMessaging + voiceWeight voice) legitimacy (partnerBase + partnerWeight localPartners)).
+  it('counter-messaging: the baseline and the UN’s voice, by legitimacy and local partners', () => {
     const { w, p } = world();
     w.voice = 0.1;
     w.legitimacy = 0.5;
-    w.leadership.rung = 3;
-    w.armsFactor = 0.8;
-    w.leadership.cost = 0.2;
-    const d = derivedInputs(p, w);
-    expect(d.counterMessaging).toBeCloseTo(0.26 * 0.5 * 1, 15);
-    expect(d.lethality).toBeCloseTo(0.3 * 0.8, 15);
-    expect(d.restraintBase).toBeCloseTo(0.5 * 0.13 + 0.3 * 0.2, 15);
+    expect(derivedInputs(p, w).counterMessaging).toBeCloseTo((0.2 + p.voiceWeight * 0.1) * 0.5 * (p.partnerBase + p.partnerWeight * 0.5), 15);
+    expect(derivedInputs({ ...p, voiceWeight: 2, partnerBase: 0.5, partnerWeight: 1 }, w).counterMessaging).toBeCloseTo((0.2 + 0.2) * 0.5 * 1, 15);
     w.voice = 1;
     w.legitimacy = 1;
     expect(derivedInputs({ ...p, localPartners: 1 }, w).counterMessaging).toBe(1);
-    expect(LETHALITY).toEqual([0, 0, 0.005, 0.3, 1]);
   });
 
-  // ODD 7.13: organising = rung >= 2; reach = incitementReach from rung 1; killPerAttacker = killRate lethality; massacreRate = min(1, 3 killRate lethality);
-  // resistChance = resistRate (0.5 + localPartners)(1 + cm).
-  it('what the population step reads', () => {
+  // resilience <- clamp(resilience 2^(-1/resilienceHalfLife) + resilienceGain cm (1 - resilience)).
+  it('derivedInputs reads the stock and leaves it alone (no side effect: twice in a day changes nothing)', () => {
+    const { w, p } = world({ counterMessaging: 0.8 });
+    w.resilience = 0.4;
+    const a = derivedInputs(p, w);
+    expect(derivedInputs(p, w)).toEqual(a);
+    expect(w.resilience).toBe(0.4);
+  });
+
+  it('counter-messaging builds the resilience stock by resilienceGain, towards 1', () => {
+    const { w, p } = world({ resilienceGain: 0.1, resilienceHalfLife: 50 });
+    w.legitimacy = 1;
+    w.resilience = 0.3;
+    const cm = buildResilience(p, w);
+    expect(w.resilience).toBeCloseTo(0.3 * 2 ** (-1 / 50) + 0.1 * cm * 0.7, 15);
+    const none = world({ resilienceGain: 0, resilienceHalfLife: 50 });
+    none.w.resilience = 0.3;
+    buildResilience(none.p, none.w);
+    expect(none.w.resilience).toBeCloseTo(0.3 * 2 ** (-1 / 50), 15);
+  });
+
+  it('the stock lasts after counter-messaging stops, fading by 2^(-1/resilienceHalfLife) a day', () => {
+    const { w, p } = world({ resilienceHalfLife: 40, counterMessaging: 0.8, voiceWeight: 0 });
+    w.legitimacy = 1;
+    for (let t = 0; t < 20; t++) buildResilience(p, w);
+    const built = w.resilience;
+    expect(built).toBeGreaterThan(0);
+    const off = { ...p, counterMessaging: 0 };
+    let before = built;
+    for (let t = 0; t < 40; t++) {
+      expect(buildResilience(off, w)).toBe(0);
+      expect(Math.abs(w.resilience / before - 2 ** (-1 / 40))).toBeLessThanOrEqual(1e-15);
+      before = w.resilience;
+    }
+    expect(w.resilience).toBeCloseTo(built / 2, 12);
+  });
+
+  it('an early pulse of counter-messaging keeps an exposed bystander out of the mobilisation after it ends', () => {
+    // Agent 0: 1 of 4 neighbours joined (0.25) + incitement 1 x exposure 0.9 x (1 - resilience), threshold 0.8.
+    const joinsAfter = (pulse: number) => {
+      const { w, p } = tinyWorld({
+        n: 5,
+        edges: [[0, 1], [0, 2], [0, 3], [0, 4]],
+        agents: { 0: { threshold: 0.8, exposure: 1 }, 1: { state: JOINED, threshold: 0 } },
+        params: { incitement: 1, incitementReach: 0, exposureMemory: 0.1, orders: 0, counterMessaging: pulse, voiceWeight: 0, localPartners: 1, resilienceGain: 0.2, resilienceHalfLife: 120 },
+      });
+      w.legitimacy = 1;
+      for (let t = 0; t < 15; t++) buildResilience(p, w); // the pulse
+      const off = { ...p, counterMessaging: 0 };
+      for (let t = 0; t < 30; t++) buildResilience(off, w); // a month after it ended
+      w.leadership.rung = 4;
+      const inputs = populationInputs(off, w, 0, 0);
+      expect(inputs.resilience).toBe(w.resilience);
+      w.region.restraint.fill(0);
+      fillPopulationDraws(w);
+      populationStep(w, inputs);
+      return { state: w.state[0], resilience: w.resilience };
+    };
+    expect(joinsAfter(0)).toEqual({ state: JOINED, resilience: 0 });
+    const pulsed = joinsAfter(1);
+    expect(pulsed.resilience).toBeGreaterThan(0.1);
+    expect(pulsed.state).toBe(PASSIVE);
+  });
+
+  // lethality = lethalityOf(rung) armsFactor; restraintBase = restraintMessaging resilience + restraintCost cost.
+  it('lethality by rung, each by its parameter, cut by the arms embargo', () => {
+    const p = params({ lethalityOrganising: 0.01, lethalityTargeted: 0.4 });
+    expect([0, 1, 2, 3, 4].map((r) => lethalityOf(p, r))).toEqual([0, 0, p.lethalityOrganising, p.lethalityTargeted, 1]);
+    const { w, p: pw } = world({ lethalityTargeted: 0.4 });
+    w.leadership.rung = 3;
+    w.armsFactor = 0.8;
+    expect(derivedInputs(pw, w).lethality).toBeCloseTo(0.4 * 0.8, 15);
+  });
+
+  it('restraint on foot soldiers: restraintMessaging x today’s resilience + restraintCost x the expected cost', () => {
+    const { w, p } = world({ restraintMessaging: 0.5, restraintCost: 0.3, resilienceGain: 0 });
+    w.resilience = 0.4;
+    w.leadership.cost = 0.2;
+    const d = derivedInputs(p, w);
+    expect(d.restraintBase).toBeCloseTo(p.restraintMessaging * w.resilience + p.restraintCost * 0.2, 15);
+    expect(derivedInputs({ ...p, restraintMessaging: 1, restraintCost: 0 }, w).restraintBase).toBeCloseTo(w.resilience, 15);
+  });
+});
+
+describe('what the population step reads', () => {
+  const world = (over: Partial<Params> = {}) =>
+    tinyWorld({ n: 10, params: { localPartners: 0.5, killRate: 0.1, resistRate: 0.1, incitementReach: 0.4, orders: 0.3, forceKillRate: 0.2, organisedForce: 0.5, forceEngagementBase: 0.4, massacreMultiplier: 3, ...over } });
+
+  it('bystanders are called, and ordered, from targeted attacks on; hate media reach from incitement on', () => {
     const { w, p } = world();
     const at = (rung: number) => {
       w.leadership.rung = rung;
-      return populationInputs(p, w, 0.5, 0.3);
+      const i = populationInputs(p, w, 0.5, 0.3);
+      return [i.mobilising, i.orders, i.reachToday];
     };
-    expect([at(0).organising, at(0).reachToday]).toEqual([false, 0]);
-    expect([at(1).organising, at(1).reachToday]).toEqual([false, 0.4]);
-    expect([at(2).organising, at(2).reachToday]).toEqual([true, 0.4]);
-    const i = at(3);
-    expect(i.killPerAttacker).toBeCloseTo(0.03, 15);
-    expect(i.massacreRate).toBeCloseTo(0.09, 15);
-    expect(i.resistChance).toBeCloseTo(0.1 * 1 * 1.5, 15);
+    expect(at(0)).toEqual([false, 0, 0]);
+    expect(at(1)).toEqual([false, 0, p.incitementReach]);
+    expect(at(2)).toEqual([false, 0, p.incitementReach]);
+    expect(at(3)).toEqual([true, p.orders, p.incitementReach]);
+    expect(at(4)).toEqual([true, p.orders, p.incitementReach]);
+  });
+
+  it('the organised force’s hazard: forceKillRate x organisedForce x engagement x lethality, full engagement after an offensive', () => {
+    const { w, p } = world();
+    w.leadership.rung = 3;
+    expect(populationInputs(p, w, 0, 0.3).forceHazard).toBeCloseTo(p.forceKillRate * p.organisedForce * p.forceEngagementBase * 0.3, 15);
+    w.offensive = true;
+    expect(populationInputs(p, w, 0, 0.3).forceHazard).toBeCloseTo(p.forceKillRate * p.organisedForce * 0.3, 15);
+    expect(populationInputs(p, w, 0, 0).forceHazard).toBe(0); // no lethality, no killing
+    expect(populationInputs({ ...p, forceKillRate: 1, organisedForce: 1 }, w, 0, 1).forceHazard).toBe(1);
+    expect(populationInputs({ ...p, forceKillRate: 5, organisedForce: 1 }, w, 0, 1).forceHazard).toBe(1);
+  });
+
+  it('kill rates, resistance, the resilience stock and the bystanders’ flight, each by its parameter', () => {
+    const { w, p } = world({ resistBase: 0.5, bystanderFlee: 0.3 });
+    w.leadership.rung = 3;
+    w.resilience = 0.35;
+    const i = populationInputs(p, w, 0.5, 0.3);
+    expect(i.killPerAttacker).toBeCloseTo(p.killRate * 0.3, 15);
+    expect(i.massacreRate).toBeCloseTo(p.massacreMultiplier * p.killRate * 0.3, 15);
+    expect(i.resistChance).toBeCloseTo(p.resistRate * (p.resistBase + p.localPartners) * 1.5, 15);
+    expect(i.resilience).toBe(0.35);
+    expect(i.bystanderFlee).toBe(0.3);
     expect(populationInputs({ ...p, killRate: 1 }, w, 0.5, 1).massacreRate).toBe(1);
   });
 
-  // ODD 7.13 and 7.15: safeAreaPull = 1 if any safe area is declared, whatever its capacity (the promise, not the capacity).
+  // safeAreaPull = 1 if any safe area is declared, whatever its capacity (the promise, not the capacity).
   it('a declared safe area pulls at full strength whatever its capacity', () => {
     for (const safeAreaCapacity of [0, 1]) {
       const { w, p } = world({ safeAreas: 1, safeAreaCapacity });
@@ -95,25 +307,29 @@ describe('derived daily inputs', () => {
 });
 
 describe('deaths and the mass-atrocity flag', () => {
-  // ODD 7.16: flagged once, when deaths within atrocityWindow x peoplePerAgent >= atrocityThreshold; onset = first killing in that window.
-  const run = (deaths: number[], over: Partial<Params> = {}) => {
-    const { w, p } = tinyWorld({ n: 10, params: { peoplePerAgent: 100, atrocityThreshold: 1000, atrocityWindow: 365, ...over } });
-    deaths.forEach((d, t) => recordDeaths(tickContext(w, p, { tick: t }), d));
+  // Flagged once, when deaths within atrocityWindow x peoplePerAgent >= atrocityThreshold; onset = first killing in that window.
+  const run = (deaths: number[], over: Partial<Params> = {}, byForce: number[] = []) => {
+    const { w, p } = tinyWorld({ n: 10, params: { peoplePerAgent: 50, atrocityThreshold: 1000, atrocityWindow: 365, ...over } });
+    deaths.forEach((d, t) => {
+      w.tally.deathsByForce = byForce[t] ?? 0;
+      recordDeaths(tickContext(w, p, { tick: t }), d);
+    });
     return w;
   };
 
   it('is raised on the day the threshold is crossed, with the onset of the episode', () => {
-    const w = run([0, 0, 3, 0, 4, 3, 5]);
-    expect([w.massAtrocityTick, w.onsetTick, w.cumDeaths]).toEqual([5, 2, 15]);
+    const w = run([0, 0, 6, 0, 8, 6, 10]);
+    expect([w.massAtrocityTick, w.onsetTick, w.cumDeaths]).toEqual([5, 2, 30]);
     expect(eventLines(w)).toEqual(['outcome mass-atrocity threshold crossed; onset tick 2']);
-    expect(run([0, 0, 3, 0, 4, 2]).massAtrocityTick).toBe(-1);
+    expect(run([0, 0, 6, 0, 8, 5]).massAtrocityTick).toBe(-1);
+    expect(run([0, 0, 6, 0, 8, 6]).massAtrocityTick).toBe(5); // exactly 1000 people
   });
 
   it('counts only deaths within the window', () => {
-    expect(run([5, 0, 0, 5], { atrocityWindow: 3 }).massAtrocityTick).toBe(-1);
-    const w = run([5, 0, 5, 0, 5], { atrocityWindow: 3 });
+    expect(run([10, 0, 0, 10], { atrocityWindow: 3 }).massAtrocityTick).toBe(-1);
+    const w = run([10, 0, 10, 0, 10], { atrocityWindow: 3 });
     expect([w.massAtrocityTick, w.onsetTick]).toEqual([2, 0]);
-    const later = run([5, 0, 0, 0, 5, 5], { atrocityWindow: 3 });
+    const later = run([10, 0, 0, 0, 10, 10], { atrocityWindow: 3 });
     expect([later.massAtrocityTick, later.onsetTick]).toEqual([5, 4]);
   });
 
@@ -121,55 +337,69 @@ describe('deaths and the mass-atrocity flag', () => {
     const w = run(new Array(40).fill(1));
     expect([w.recentDeaths, w.cumDeaths]).toEqual([30, 40]);
   });
+
+  it('adds up the organised force’s deaths apart, and the first and last day of killing', () => {
+    const w = run([0, 0, 3, 0, 0, 2, 0, 0], {}, [0, 0, 1, 0, 0, 2, 0, 0]);
+    expect([w.cumDeaths, w.cumDeathsByForce, w.firstDeathTick, w.lastDeathTick]).toEqual([5, 3, 2, 5]);
+    const none = run([0, 0, 0]);
+    expect([none.cumDeathsByForce, none.firstDeathTick, none.lastDeathTick]).toEqual([0, -1, -1]);
+    const one = run([0, 4, 0]);
+    expect([one.firstDeathTick, one.lastDeathTick]).toEqual([1, 1]);
+  });
 });
 
 describe('legitimacy', () => {
-  // ODD 7.16: on high-risk days +0.002 (1 - L) when the UN spoke, -0.003 when silent; -0.002 more on a killing day without a voice.
+  // On high-risk days +legitimacyGain (1 - L) when the UN spoke, -legitimacyLossSilent when silent; -legitimacyLossKilling more on a killing day without a voice.
+  const RATES: Partial<Params> = { legitimacyGain: 0.004, legitimacyLossSilent: 0.003, legitimacyLossKilling: 0.005 };
+  const r = params(RATES);
   const day = (highRisk: boolean, spoke: boolean, deaths: number, legitimacy = 0.5) => {
-    const { w, p } = tinyWorld({ n: 10 });
+    const { w, p } = tinyWorld({ n: 10, params: RATES });
     w.legitimacy = legitimacy;
     const ctx = tickContext(w, p, { highRisk });
     ctx.spoke = spoke;
     updateLegitimacy(ctx, deaths);
     return [+w.legitimacy.toFixed(12), w.daysSpokenHighRisk, w.daysSilentHighRisk];
   };
+  const f = (x: number) => +x.toFixed(12);
 
   it('rises slowly when the UN speaks while risk is high, and falls when it is silent', () => {
-    expect(day(true, true, 0)).toEqual([0.501, 1, 0]);
-    expect(day(true, false, 0)).toEqual([0.497, 0, 1]);
+    expect(day(true, true, 0)).toEqual([f(0.5 + r.legitimacyGain * 0.5), 1, 0]);
+    expect(day(true, false, 0)).toEqual([f(0.5 - r.legitimacyLossSilent), 0, 1]);
     expect(day(false, false, 0)).toEqual([0.5, 0, 0]);
     expect(day(false, true, 0)).toEqual([0.5, 0, 0]);
   });
 
   it('falls further on a killing day without a voice', () => {
-    expect(day(false, false, 2)).toEqual([0.498, 0, 0]);
-    expect(day(true, false, 2)).toEqual([0.495, 0, 1]);
-    expect(day(true, true, 2)).toEqual([0.501, 1, 0]);
+    expect(day(false, false, 2)).toEqual([f(0.5 - r.legitimacyLossKilling), 0, 0]);
+    expect(day(true, false, 2)).toEqual([f(0.5 - r.legitimacyLossSilent - r.legitimacyLossKilling), 0, 1]);
+    expect(day(true, true, 2)).toEqual([f(0.5 + r.legitimacyGain * 0.5), 1, 0]);
     expect(day(true, false, 2, 0.001)).toEqual([0, 0, 1]);
   });
 });
 
 describe('the order of a tick', () => {
   // ODD 3: the leadership moves (step 3) before the population (step 5), which reads today's rung.
-  it('bystanders can join on the very day the leadership reaches organising', () => {
+  it('bystanders can join on the very day the leadership reaches the rung that calls on them', () => {
+    const p0 = params();
+    const callRung = [0, 1, 2, 3, 4].find((r) => {
+      const { w } = tinyWorld({ n: 6 });
+      w.leadership.rung = r;
+      return populationInputs(p0, w, 0, 0).mobilising;
+    })!;
     const tick = (stakes: number) => {
       const { w, p } = tinyWorld({
         n: 6,
         agents: { 0: { threshold: 0 } },
-        params: { stakes, existentialStakes: 0, stateWeakness: 0, priorAtrocities: 0, deterrence: 0, rungDwell: 1, counterMessaging: 0, mediators: 1, unitingForPeace: false, inquiries: false },
+        params: { stakes, existentialStakes: 0, stateWeakness: 0, priorAtrocities: 0, deterrence: 0, armedConflict: 1, leadershipNoise: 0, counterMessaging: 0, mediators: 0 },
       });
-      w.leadership.rung = 1;
+      w.leadership.rung = callRung - 1;
+      w.leadership.prep = p.planningEffort;
       w.leadership.hardliners = 1;
-      const streams = new ScriptedStreams({
-        'un/secretariat': [0, 0, 0.999, 0.999, 0.999],
-        'mediator/0': [0, 0, 0.999],
-        'leadership/decide': [0, 0],
-        'population/decide': () => 0.99,
-      });
-      r2pKernel.step(w, p, 5, streams, new Float64Array(SERIES.length));
+      r2pKernel.step(w, p, 5, new Streams('order'), new Float64Array(SERIES.length));
       return [w.leadership.rung, w.state[0]];
     };
-    expect(tick(0.5)).toEqual([2, JOINED]);
-    expect(tick(0.1)).toEqual([1, PASSIVE]);
+    expect(tick(2)).toEqual([callRung, JOINED]);
+    // Stakes at the bar of the rung below: it holds that rung (net 0) and does not want the next.
+    expect(tick(rungBar(p0, callRung - 1))).toEqual([callRung - 1, PASSIVE]);
   });
 });

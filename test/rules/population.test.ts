@@ -3,11 +3,13 @@
  * time, on tiny hand-built networks with scripted draws (u1 = draws[2i], u2 = draws[2i + 1]).
  */
 import { describe, expect, it } from 'vitest';
+import { Streams } from '../../sim/engine/streams';
 import { populationStep, type PopulationInputs } from '../../sim/models/luck2018/agents/population';
-import { DEAD, FLED, JOINED, PASSIVE, PROTECTED, RESISTING, type World } from '../../sim/models/luck2018/world';
+import { DEAD, FLED, JOINED, OVERRUN, PASSIVE, PROTECTED, RESISTING, TAKEN, createWorld, type World } from '../../sim/models/luck2018/world';
 import {
   above32,
   countNeighbours,
+  params,
   fillPopulationDraws,
   quietInputs,
   ring,
@@ -32,7 +34,7 @@ function hub(centre: AgentSpec, joined = 1, extra: Record<number, AgentSpec> = {
 }
 
 describe('bystanders: the threshold rule', () => {
-  // ODD 7.15: JOINED when organising and pressure >= bar, pressure = joined/deg + push * x, bar = threshold + restraint (1 - incitement x).
+  // ODD 7.15: JOINED when mobilising and pressure >= bar, pressure = joined/deg + push * x, bar = threshold + restraint (1 - incitement x).
   it('joins when the share of joined neighbours is exactly its threshold', () => {
     const { w } = hub({ threshold: 0.25 }); // 1 of 4 neighbours joined: w = 0.25
     expect(step(w)[0]).toBe(JOINED);
@@ -80,25 +82,33 @@ describe('bystanders: the threshold rule', () => {
     expect(joins(0.125 + 1e-9)).toBe(PASSIVE);
   });
 
-  // ODD 7.15: pressure = joined/deg + incitement (1 - counterMessaging) x; bar = threshold + restraint (1 - incitement x).
-  it('incitement pushes exposed agents and discounts their restraint; counter-messaging cuts the push', () => {
+  // ODD 7.15: pressure = joined/deg + incitement (1 - resilience) x + orders; bar = threshold + restraint (1 - incitement x).
+  it('incitement pushes exposed agents and discounts their restraint; resilience cuts the push, not the discount', () => {
     // x = (1 - 0.1) * 0.5 = 0.45 (not reached today); pressure and bar by the ODD's formulas.
     const cases = [
-      { incitement: 0.5, counterMessaging: 0.5, restraint: 0.2 },
-      { incitement: 0.8, counterMessaging: 0, restraint: 0.3 },
-      { incitement: 0.8, counterMessaging: 0.9, restraint: 0.3 },
-      { incitement: 0, counterMessaging: 0, restraint: 0.1 },
+      { incitement: 0.5, resilience: 0.5, restraint: 0.2 },
+      { incitement: 0.8, resilience: 0, restraint: 0.3 },
+      { incitement: 0.8, resilience: 0.9, restraint: 0.3 },
+      { incitement: 0.8, resilience: 1, restraint: 0.3 },
+      { incitement: 0, resilience: 0, restraint: 0.1 },
     ];
     for (const c of cases) {
       const x = 0.9 * 0.5;
-      const pressure = 0.25 + c.incitement * (1 - c.counterMessaging) * x;
+      const pressure = 0.25 + c.incitement * (1 - c.resilience) * x;
       const discount = c.restraint * (1 - c.incitement * x);
       for (const [margin, expected] of [[-1e-6, JOINED], [1e-6, PASSIVE]] as const) {
         const { w } = hub({ threshold: pressure - discount + margin, exposure: 0.5 });
         w.region.restraint[0] = c.restraint;
-        expect(step(w, { incitement: c.incitement, counterMessaging: c.counterMessaging })[0], JSON.stringify({ ...c, margin })).toBe(expected);
+        expect(step(w, { incitement: c.incitement, resilience: c.resilience })[0], JSON.stringify({ ...c, margin })).toBe(expected);
       }
     }
+  });
+
+  it('full resilience leaves peer pressure and orders whole', () => {
+    // 1 of 4 joined (0.25) + orders 0.125 = 0.375, whatever the incitement, at resilience 1.
+    const joins = (threshold: number) => step(hub({ threshold, exposure: 1 }).w, { incitement: 1, resilience: 1, orders: 0.125 })[0];
+    expect(joins(0.375)).toBe(JOINED);
+    expect(joins(above32(0.375))).toBe(PASSIVE);
   });
 
   // ODD 7.15: exposure <- (1 - exposureMemory) exposure + (exposureMemory if u1 < reachToday).
@@ -109,12 +119,41 @@ describe('bystanders: the threshold rule', () => {
     expect(w.exposure[1]).toBeCloseTo(0.9 * 0.5, 6);
   });
 
-  // ODD 7.15: joining is impossible, and every perpetrator returns to PASSIVE, while rung < organising.
+  // ODD 7.15: joining is impossible, and every perpetrator returns to PASSIVE, while rung < targeted attacks.
   it('joins only while the leadership organises; below it every perpetrator goes home', () => {
     const { w } = hub({ threshold: 0 }, 2);
-    expect(step(w, { organising: false })).toEqual([PASSIVE, PASSIVE, PASSIVE, PASSIVE, PASSIVE]);
+    expect(step(w, { mobilising: false })).toEqual([PASSIVE, PASSIVE, PASSIVE, PASSIVE, PASSIVE]);
     const { w: w2 } = hub({ threshold: 0 }, 2);
-    expect(step(w2, { organising: true }).slice(0, 3)).toEqual([JOINED, JOINED, JOINED]);
+    expect(step(w2, { mobilising: true }).slice(0, 3)).toEqual([JOINED, JOINED, JOINED]);
+  });
+
+  // Orders and coercion (Straus 2006): added to every bystander's pressure while the leadership organises.
+  it('orders add to every bystander’s pressure, with or without joined neighbours', () => {
+    const alone = (threshold: number, orders: number) => step(hub({ threshold }, 0).w, { orders })[0];
+    expect(alone(0.25, 0.25)).toBe(JOINED);
+    expect(alone(0.25, 0.25 - 1e-9)).toBe(PASSIVE);
+    expect(alone(0.25, 0)).toBe(PASSIVE);
+    // With one of four neighbours joined: 0.25 + orders.
+    const withPeer = (threshold: number) => step(hub({ threshold }, 1).w, { orders: 0.125 })[0];
+    expect(withPeer(0.375)).toBe(JOINED);
+    expect(withPeer(above32(0.375))).toBe(PASSIVE);
+  });
+
+  it('orders move no one while the leadership does not organise', () => {
+    const { w } = hub({ threshold: 0.1 }, 0);
+    expect(step(w, { mobilising: false, orders: 1 })[0]).toBe(PASSIVE);
+  });
+
+  it('orders keep a perpetrator in: it stays while peer pressure and orders hold it within demobilisation of its bar', () => {
+    const stays = (orders: number) => step(hub({ state: JOINED, threshold: 0.5 }, 1).w, { orders, demobilisation: 0.125 })[0];
+    expect(stays(0.125)).toBe(JOINED); // 0.25 + 0.125 >= 0.5 - 0.125
+    expect(stays(0.125 - 1e-9)).toBe(PASSIVE);
+  });
+
+  // Agents outside the mobilisable share have an infinite threshold (createWorld).
+  it('an agent outside the mobilisable share never joins, whatever the pressure', () => {
+    const { w } = hub({ threshold: Infinity, exposure: 1 }, 4);
+    expect(step(w, { orders: 1, incitement: 1, reachToday: 1, demobilisation: 1 })[0]).toBe(PASSIVE);
   });
 
   // ODD 7.15: a JOINED agent stays while pressure >= bar - demobilisation.
@@ -131,8 +170,8 @@ describe('bystanders: the threshold rule', () => {
 });
 
 describe('bystanders next to violence: resistance and flight', () => {
-  // ODD 7.15: with joined neighbours, RESISTING if already resisting or u2 < resistChance; FLED if u2 < resistChance + 0.2 fleeRate joined/deg.
-  const inputs = { resistChance: 0.1, fleeRate: 0.5 }; // flight band [0.1, 0.1 + 0.2 * 0.5 * 0.25 = 0.125)
+  // ODD 7.15: with joined neighbours, RESISTING if already resisting or u2 < resistChance; FLED if u2 < resistChance + bystanderFlee fleeRate joined/deg.
+  const inputs = { resistChance: 0.1, fleeRate: 0.5, bystanderFlee: 0.4 }; // flight band [0.1, 0.1 + 0.4 * 0.5 * 0.25 = 0.15)
   const next = (u2: number, state = PASSIVE, joined = 1) => {
     const { w } = hub({ state, threshold: 1 }, joined);
     return step(w, inputs, { 0: [0.99, u2] })[0];
@@ -143,11 +182,23 @@ describe('bystanders next to violence: resistance and flight', () => {
     expect(next(0.1)).toBe(FLED); // u2 = resistChance does not resist
   });
 
-  it('flees with chance 0.2 fleeRate times the share of joined neighbours, after resisting', () => {
-    expect(next(0.125 - 1e-9)).toBe(FLED);
-    expect(next(0.125 + 1e-9)).toBe(PASSIVE);
-    // Two joined neighbours double the band: [0.1, 0.15).
-    expect(next(0.149, PASSIVE, 2)).toBe(FLED);
+  it('flees with chance bystanderFlee x fleeRate times the share of joined neighbours, after resisting', () => {
+    expect(next(0.15 - 1e-9)).toBe(FLED);
+    expect(next(0.15 + 1e-9)).toBe(PASSIVE);
+    // Two joined neighbours double the band: [0.1, 0.2).
+    expect(next(0.2 - 1e-9, PASSIVE, 2)).toBe(FLED);
+    expect(next(0.2 + 1e-9, PASSIVE, 2)).toBe(PASSIVE);
+  });
+
+  it('those who flee today are no longer counted among the bystanders present', () => {
+    // Five bystanders; agent 1 has joined; agent 0 (exposure 0.5 -> 0.45) flees; the others have no exposure.
+    const count = (u2: number) => {
+      const { w } = hub({ threshold: 1, exposure: 0.5 }, 1);
+      step(w, inputs, { 0: [0.99, u2] });
+      return [w.state[0], w.tally.othersAlive, w.region.others[0], w.tally.fled, +w.tally.exposureSum.toFixed(6)];
+    };
+    expect(count(0.12)).toEqual([FLED, 4, 4, 1, 0]);
+    expect(count(0.5)).toEqual([PASSIVE, 5, 5, 0, 0.45]);
   });
 
   it('keeps resisting while violence is next door, and goes home when it is not', () => {
@@ -214,6 +265,54 @@ describe('targeted group: the kill hazard from perpetrator neighbours', () => {
     expect(w.state[0]).toBe(DEAD);
     expect([w.tally.deathsToday, w.region.deaths[0], w.tally.resisting]).toEqual([1, 1, 0]);
     expect(Array.from(w.resistNbrs)).toEqual([0, 0, 0, 0, 0]); // the dead resister no longer shields
+  });
+});
+
+describe('targeted group: the organised force’s own hazard', () => {
+  // hazard = forceHazard (1 - protection) + killPerAttacker joined shield (1 - protection); one draw u1, force first.
+  const die = (u1: number, opts: { joined?: number; resisting?: number; protection?: number; forceHazard?: number } = {}) => {
+    const extra: Record<number, AgentSpec> = {};
+    for (let k = 0; k < (opts.resisting ?? 0); k++) extra[4 - k] = { state: RESISTING };
+    const { w } = hub({ threshold: 1 }, opts.joined ?? 0, extra);
+    w.group[0] = 1;
+    w.region.protection[0] = opts.protection ?? 0;
+    step(w, { forceHazard: opts.forceHazard ?? 0.3, killPerAttacker: 0.1, shelterEffect: 0.5 }, { 0: [u1, 0.99] });
+    return [w.state[0], w.tally.deathsToday, w.tally.deathsByForce, w.region.deaths[0]];
+  };
+
+  it('kills with chance forceHazard without any perpetrator neighbour, and is counted apart', () => {
+    expect(die(0.3 - 1e-9)).toEqual([DEAD, 1, 1, 1]);
+    expect(die(0.3)).toEqual([PASSIVE, 0, 0, 0]);
+    expect(die(0, { forceHazard: 0 })).toEqual([PASSIVE, 0, 0, 0]);
+  });
+
+  it("peacekeepers' protection cuts it by (1 - protection)", () => {
+    expect(die(0.15 - 1e-9, { protection: 0.5 })[0]).toBe(DEAD);
+    expect(die(0.15 + 1e-9, { protection: 0.5 })[0]).toBe(PASSIVE);
+  });
+
+  it('adds to the perpetrator neighbours’ hazard; the same draw decides, the force first', () => {
+    // Two perpetrator neighbours: 0.3 + 2 x 0.1 = 0.5.
+    expect(die(0.3 - 1e-9, { joined: 2 })).toEqual([DEAD, 1, 1, 1]);
+    expect(die(0.3, { joined: 2 })).toEqual([DEAD, 1, 0, 1]);
+    expect(die(0.5 - 1e-9, { joined: 2 })).toEqual([DEAD, 1, 0, 1]);
+    expect(die(0.5, { joined: 2 })[0]).toBe(PASSIVE);
+  });
+
+  it('resisting neighbours shield from neighbours, not from the force', () => {
+    // One resister: 0.3 + 2 x 0.1 x 0.5 = 0.4; the force's part is whole.
+    expect(die(0.4 - 1e-9, { joined: 2, resisting: 1 })).toEqual([DEAD, 1, 0, 1]);
+    expect(die(0.4, { joined: 2, resisting: 1 })[0]).toBe(PASSIVE);
+    expect(die(0.3 - 1e-9, { joined: 0, resisting: 2 })).toEqual([DEAD, 1, 1, 1]);
+  });
+
+  it('the count of force deaths is today’s: it starts again each step', () => {
+    const { w } = hub({ threshold: 1 }, 0);
+    w.group[0] = 1;
+    step(w, { forceHazard: 1 }, { 0: [0, 0.99] });
+    expect(w.tally.deathsByForce).toBe(1);
+    step(w, { forceHazard: 1 }, { 0: [0, 0.99] });
+    expect([w.tally.deathsByForce, w.tally.deathsToday]).toEqual([0, 0]);
   });
 });
 
@@ -302,10 +401,17 @@ describe('targeted group: the sheltered', () => {
   });
 
   it('die at the massacre rate once it has fallen, counted as deaths of their home region', () => {
-    expect(shelter(1, 0.3 - 1e-9).state[0]).toBe(DEAD);
-    const w = shelter(1, 0.3 - 1e-9);
-    expect([w.region.deaths[0], w.region.deaths[1], w.tally.deathsToday]).toEqual([1, 0, 1]);
-    expect(shelter(1, 0.3 + 1e-9).state[0]).toBe(PROTECTED);
+    for (const fallen of [OVERRUN, TAKEN]) {
+      expect(shelter(fallen, 0.3 - 1e-9).state[0]).toBe(DEAD);
+      const w = shelter(fallen, 0.3 - 1e-9);
+      expect([w.region.deaths[0], w.region.deaths[1], w.tally.deathsToday]).toEqual([1, 0, 1]);
+      expect(shelter(fallen, 0.3 + 1e-9).state[0]).toBe(PROTECTED);
+    }
+  });
+
+  it('a massacre in a venue the organised force took counts as the force’s; one in a venue the population overran does not', () => {
+    expect(shelter(TAKEN, 0).tally.deathsByForce).toBe(1);
+    expect(shelter(OVERRUN, 0).tally.deathsByForce).toBe(0);
   });
 });
 
@@ -324,5 +430,36 @@ describe('bookkeeping of the step', () => {
       expect(cached).toEqual([Array.from(w.joinedNbrs), Array.from(w.resistNbrs)]);
     }
     expect(states(w).some((s) => s !== PASSIVE)).toBe(true);
+  });
+});
+
+describe('the mobilisable share (createWorld)', () => {
+  // An extra traits draw per agent: mobilisable when it is below mobilisableShare; the others get threshold Infinity.
+  const thresholds = (mobilisableShare: number) => {
+    const w = createWorld(params({ agents: 2000, mobilisableShare }), new Streams('mobilisable'));
+    return { w, th: Array.from(w.threshold) };
+  };
+
+  it('gives the agents outside the share an infinite threshold, in proportion to the share', () => {
+    const share = params().mobilisableShare;
+    const { th } = thresholds(share);
+    const outside = th.filter((t) => t === Infinity).length;
+    expect(outside / th.length).toBeGreaterThan(1 - share - 0.05);
+    expect(outside / th.length).toBeLessThan(1 - share + 0.05);
+    expect(th.filter((t) => t !== Infinity).every((t) => t >= 0 && t <= 1)).toBe(true);
+    expect(thresholds(0).th.every((t) => t === Infinity)).toBe(true);
+    expect(thresholds(1).th.some((t) => t === Infinity)).toBe(false);
+  });
+
+  it('is nested and leaves everything else as it was: groups and finite thresholds do not depend on the share', () => {
+    const a = thresholds(0.3);
+    const b = thresholds(0.6);
+    const all = thresholds(1);
+    expect(Array.from(a.w.group)).toEqual(Array.from(all.w.group));
+    for (let i = 0; i < all.th.length; i++) {
+      if (a.th[i] !== Infinity) expect(b.th[i], `agent ${i}`).toBe(all.th[i]); // mobilisable at 0.3: also at 0.6, same threshold
+      if (b.th[i] !== Infinity) expect(b.th[i]).toBe(all.th[i]);
+    }
+    expect(a.th.filter((t) => t !== Infinity).length).toBeLessThan(b.th.filter((t) => t !== Infinity).length);
   });
 });

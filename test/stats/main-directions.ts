@@ -5,11 +5,14 @@
  * (test/stats/directions.test.ts) and the measurement of its false-failure rates
  * (bench/direction-rates.ts), so both judge the same experiment.
  */
-import { COUNCIL_MEASURES, defaultParams, runModel, type Params, type RunSummary } from '../../sim/index';
+import { COUNCIL_MEASURES, defaultParams, runModel, type Params, type RunSummary, type ScheduledChange } from '../../sim/index';
 import { signTest } from '../../analysis/stats';
 
-/** Small, cheap runs: 1,500 agents, 200 days, the default scenario's parameters otherwise. */
-export const BASE: Partial<Params> = { agents: 1500 };
+/**
+ * Small, cheap runs: 1,500 agents, 200 days, the default parameters otherwise, with the default
+ * scenario's trigger (an election) on day 30, so that the crisis comes to a head in every run.
+ */
+export const BASE: Partial<Params> = { agents: 1500, electionDay: 30 };
 export const TICKS = 200;
 
 export interface Direction {
@@ -18,6 +21,9 @@ export interface Direction {
   readonly rule: string;
   readonly low: Partial<Params>;
   readonly high: Partial<Params>;
+  /** Scheduled changes in an arm (for example a pulse that ends), `name=value` from `tick`. */
+  readonly lowSchedule?: readonly ScheduledChange[];
+  readonly highSchedule?: readonly ScheduledChange[];
   readonly outcome: string;
   readonly measure: (s: RunSummary) => number;
   /** +1: the high arm gives more of the outcome; -1: less. */
@@ -108,12 +114,87 @@ export const DIRECTIONS: readonly Direction[] = [
     measure: coercive,
     sign: -1,
   },
+  {
+    id: 'trigger',
+    rule: 'a trigger event adds motive and opens a crisis, the killing rungs\' opportunity (triggers.ts, leadership rule)',
+    low: { electionDay: -1 },
+    high: { electionDay: 30 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: 1,
+  },
+  {
+    id: 'orders',
+    rule: 'orders and coercion add to every bystander\'s pressure to join once attacks are ordered (population rule)',
+    low: { orders: 0 },
+    high: { orders: 0.6 },
+    outcome: 'peak perpetrators',
+    measure: (s) => s.peakPerpetrators,
+    sign: 1,
+  },
+  {
+    id: 'organised-force',
+    rule: 'the organised force kills on its own, without mass participation (population rule)',
+    low: { organisedForce: 0, orders: 0, incitement: 0, offensiveDay: 30 },
+    high: { organisedForce: 0.9, orders: 0, incitement: 0, offensiveDay: 30 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: 1,
+  },
+  {
+    id: 'counter-messaging-pulse',
+    rule: 'counter-messaging builds a lasting resilience: a pulse that ends before the crisis still cuts mobilisation (kernel, population rule)',
+    low: { counterMessaging: 0 },
+    high: { counterMessaging: 0.9 },
+    highSchedule: [{ tick: 25, name: 'counterMessaging', value: 0 }],
+    outcome: 'peak perpetrators',
+    measure: (s) => s.peakPerpetrators,
+    sign: -1,
+  },
+  {
+    id: 'inclusive-mediation',
+    rule: 'progress towards a settlement that includes the hardliners lowers their motive (offers; leadership rule)',
+    // High stakes, so that the election brings a crisis that mediation can defuse.
+    low: { mediationTrack: false, settlementInclusion: 1, existentialStakes: 0, stakes: 1 },
+    high: { mediationTrack: true, settlementInclusion: 1, existentialStakes: 0, stakes: 1 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: -1,
+  },
+  {
+    id: 'exclusive-mediation',
+    rule: 'progress towards a settlement that excludes the hardliners tempts them to spoil it (conditional spoiling; leadership rule)',
+    low: { mediationTrack: false, settlementInclusion: 0, existentialStakes: 0.9 },
+    high: { mediationTrack: true, settlementInclusion: 0, existentialStakes: 0.9 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: 1,
+  },
+  {
+    id: 'robust-presence',
+    rule: 'a robust, capable presence from day 0 protects and restrains in every region (peacekeepers)',
+    low: { peacekeeperCoverage: 0 },
+    high: { peacekeeperCoverage: 1, mandate: 'robust', peacekeeperCapacity: 0.9 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: -1,
+  },
+  {
+    id: 'safe-area-capacity',
+    rule: 'a safe area\'s defence scales with its capacity at every rung (peacekeepers)',
+    low: { safeAreas: 2, safeAreaCapacity: 0.05, mandate: 'robust' },
+    high: { safeAreas: 2, safeAreaCapacity: 0.9, mandate: 'robust' },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: -1,
+  },
 ];
 
 /** The outcome of one arm at one seed. */
 export function outcomeOf(d: Direction, arm: 'low' | 'high', seed: number): number {
   const params = { ...defaultParams(), ...BASE, ...d[arm] };
-  return d.measure(runModel({ params, seed, ticks: TICKS }).summary);
+  const schedule = (arm === 'low' ? d.lowSchedule : d.highSchedule) ?? [];
+  return d.measure(runModel({ params, seed, ticks: TICKS, schedule }).summary);
 }
 
 /** Per-seed paired differences high - low, signed so that the expected direction is positive. */

@@ -13,7 +13,7 @@ export interface TickContext {
   readonly streams: Streams;
   /** True risk of mass atrocity from yesterday's state, in [0, 1] (see risk.ts). */
   readonly trueRisk: number;
-  /** Risk is high and imminent (trueRisk >= HIGH_RISK). */
+  /** Risk is high and imminent (trueRisk >= the highRisk parameter). */
   readonly highRisk: boolean;
   /** Share of the non-targeted population that has joined the perpetrators. */
   readonly joinedShare: number;

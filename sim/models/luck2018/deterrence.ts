@@ -10,17 +10,18 @@ import type { TickContext } from './context';
 import type { Params } from './params';
 import { clamp01, type World } from './world';
 
-const PERPETRATOR_SENSITIVITY: Record<string, number> = {
-  government: 1,
-  'armed-group': 0.7,
-  'extremist-armed-group': 0.2,
-};
+/** How much of a government's sensitivity to threats each kind of perpetrator keeps. */
+export function perpetratorSensitivity(p: Params): number {
+  if (p.perpetratorType === 'armed-group') return p.armedGroupSensitivity;
+  if (p.perpetratorType === 'extremist-armed-group') return p.extremistSensitivity;
+  return 1;
+}
 
-/** Multiplier in [0, 1] on credibility from the article's three limits. */
+/** Multiplier in [0, 1] on credibility from the article's three limits (deaf ears). */
 export function deterrenceLimit(p: Params): number {
-  const existential = 1 - 0.8 * p.existentialStakes;
-  const patron = p.patron ? 0.35 : 1;
-  return existential * patron * (PERPETRATOR_SENSITIVITY[p.perpetratorType] ?? 1);
+  const existential = 1 - p.existentialDiscount * p.existentialStakes;
+  const patron = p.patron ? 1 - p.patronDiscount : 1;
+  return existential * patron * perpetratorSensitivity(p);
 }
 
 /** Credibility of consequences: the baseline, warnings carried, and what the UN organs did. */
@@ -28,9 +29,9 @@ export function credibility(p: Params, w: World): number {
   return clamp01(p.deterrence + w.warnings + w.councilSignal);
 }
 
-/** Appeasement: impartiality kept while risk is high and imminent, in [0, 0.6]. */
+/** Appeasement: impartiality kept while risk is high and imminent, in [0, appeasementWeight]. */
 export function appeasement(p: Params, highRisk: boolean): number {
-  return highRisk ? 0.6 * p.impartiality : 0;
+  return highRisk ? p.appeasementWeight * p.impartiality : 0;
 }
 
 /** Expected cost (credibility x severity x limits x (1 - appeasement)) of a full escalation. */

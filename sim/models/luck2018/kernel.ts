@@ -2,7 +2,7 @@
  * The main model, r2p-luck-2018, as a kernel of the engine (sim/engine/): its world, and one tick
  * with the rules in a fixed order:
  *
- *   1. (the engine applies scheduled parameter changes);
+ *   1. (the engine applies scheduled parameter changes); trigger events of the day (triggers.ts);
  *   2. the UN organs and the mediators act on yesterday's population state, in this order, each
  *      seeing what the ones before it did today (Secretariat, Security Council, General Assembly,
  *      Human Rights Council, PBC, mediators);
@@ -12,14 +12,14 @@
  *   6. legitimacy, the mass-atrocity flag and the observables are recorded.
  */
 import type { TickContext } from './context';
-import { leadershipStep } from './agents/leadership';
+import { leadershipStep, opportunity } from './agents/leadership';
 import { mediatorsStep } from './agents/mediators';
 import { populationStep, type PopulationInputs } from './agents/population';
 import type { ModelKernel } from '../../engine/kernel';
 import { SERIES, SERIES_INDEX, RISK_FACTOR_OFFSET } from './observables';
 import type { ParamDef } from '../../engine/params';
 import { PARAM_DEFS, type Params } from './params';
-import { HIGH_RISK, riskFactors, trueRisk } from './risk';
+import { riskFactors, trueRisk } from './risk';
 import { STREAM } from './streams';
 import type { Streams } from '../../engine/streams';
 import { summarise, type RunSummary } from './summary';
@@ -29,16 +29,41 @@ import { hrcStep } from './un/hrc';
 import { pbcStep } from './un/pbc';
 import { peacekeepersStep } from './un/peacekeepers';
 import { secretariatStep } from './un/secretariat';
-import { FRAMES, SECRETARIAT_ACTIONS, clamp01, createWorld, type World } from './world';
+import { triggersStep } from './triggers';
+import { exp } from '../../engine/portable-math';
+import { ParamError } from '../../engine/validate';
+import { FRAMES, SECRETARIAT_ACTIONS, STANDING, clamp01, createWorld, type World } from './world';
 
-/** Lethality of each rung: no killing before organising, sporadic, targeted, then mass killing. */
-export const LETHALITY = [0, 0, 0.005, 0.3, 1];
-/** Daily kill chance in a venue that has fallen, as a multiple of killRate. */
-export const MASSACRE_MULTIPLIER = 3;
+const LN2 = 0.6931471805599453;
+
+/**
+ * Resolution: a run must be able to resolve its own outcome, so the mass-atrocity threshold must
+ * stand for at least MIN_THRESHOLD_AGENTS agents; otherwise refuse, with the fix.
+ */
+export function checkResolution(p: Params): void {
+  const agentsAtThreshold = p.atrocityThreshold / p.peoplePerAgent;
+  if (agentsAtThreshold >= MIN_THRESHOLD_AGENTS) return;
+  const maxScale = p.atrocityThreshold / MIN_THRESHOLD_AGENTS;
+  const needed = Math.ceil((p.agents * p.peoplePerAgent) / maxScale);
+  throw new ParamError(
+    'peoplePerAgent',
+    p.peoplePerAgent,
+    `at most ${maxScale} people per agent, so that the mass-atrocity threshold (${p.atrocityThreshold} people) is at least ${MIN_THRESHOLD_AGENTS} agents (it is ${Number(agentsAtThreshold.toPrecision(3))}); ` +
+      `use ${needed} agents or more for this population, or model the at-risk population rather than the whole country`,
+  );
+}
+
+/** Lethality of each rung: none before organising, lethalityOrganising, lethalityTargeted, then mass killing (1). */
+export function lethalityOf(p: Params, rung: number): number {
+  return rung === 2 ? p.lethalityOrganising : rung === 3 ? p.lethalityTargeted : rung === 4 ? 1 : 0;
+}
+
 export const RECENT_DAYS = 30;
+/** The mass-atrocity threshold must stand for at least this many agents (one death cannot cross it). */
+export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/2';
+export const MODEL_VERSION = 'r2p-luck-2018/3';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
@@ -48,6 +73,7 @@ export const r2pKernel: ModelKernel<World, RunSummary> = {
   params: PARAM_DEFS as readonly ParamDef[],
   series: SERIES,
   defaultTicks: DEFAULT_TICKS,
+  check: (p) => checkResolution(p as Params),
   create: (p, streams) => createWorld(p as Params, streams),
   step: (w, p, t, streams, out) => tickStep(w, p as Params, t, streams, out),
   summarise: (w, series, ticks, p) => summarise(w, series, ticks, p as Params),
@@ -59,25 +85,28 @@ function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64
   const log = (actor: string, action: string, detail?: string) => {
     w.events.push(detail === undefined ? { tick: t, actor, action } : { tick: t, actor, action, detail });
   };
-  w.voice *= 0.95;
-  w.warnings *= 0.97;
+  // Voice and warnings fade: remembered for weeks.
+  w.voice *= p.voicePersistence;
+  w.warnings *= p.warningPersistence;
   const joinedShare = w.tally.othersAlive > 0 ? w.tally.joined / w.tally.othersAlive : 0;
-  const risk = t === 0 ? 0 : trueRisk(w);
+  const risk = t === 0 ? 0 : trueRisk(p, w);
   const ctx: TickContext = {
     tick: t,
     p,
     w,
     streams,
     trueRisk: risk,
-    highRisk: risk >= HIGH_RISK,
+    highRisk: risk >= p.highRisk,
     joinedShare,
     spoke: false,
     quietDiplomacy: 0,
     log,
   };
+  // 1. The day's trigger events.
+  triggersStep(ctx);
   // 2. Organs and mediators.
   secretariatStep(ctx);
-  councilStep(ctx, visibleRisk(w), w.referral);
+  councilStep(ctx, visibleRisk(p, w), w.referral);
   assemblyStep(ctx);
   hrcStep(ctx);
   pbcStep(ctx);
@@ -85,7 +114,8 @@ function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64
   ctx.quietDiplomacy = Math.min(1, ctx.quietDiplomacy);
   // 3. Leadership.
   leadershipStep(ctx);
-  // 4. Peacekeepers, with the restraint that bears on foot soldiers.
+  // 4. Counter-messaging builds resilience; peacekeepers, with the restraint that bears on foot soldiers.
+  buildResilience(p, w);
   const { counterMessaging, lethality, restraintBase } = derivedInputs(p, w);
   peacekeepersStep(ctx, restraintBase, lethality);
   // 5. Population.
@@ -102,43 +132,68 @@ function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64
 }
 
 /** Risk the Council can see for itself: deaths in the last RECENT_DAYS days (up to yesterday). */
-export function visibleRisk(w: World): number {
-  return clamp01((20 * w.recentDeaths) / Math.max(1, w.targets));
+export function visibleRisk(p: Params, w: World): number {
+  return clamp01((p.visibleRiskScale * w.recentDeaths) / Math.max(1, w.targets));
 }
 
 export interface DerivedInputs {
-  /** Effective counter-messaging in [0, 1]. */
+  /** Effective counter-messaging in [0, 1] today (it builds the resilience stock). */
   readonly counterMessaging: number;
   /** Lethality of today's rung, cut by the arms embargo. */
   readonly lethality: number;
-  /** Restraint on every bystander before peacekeepers: counter-messaging and expected cost. */
+  /** Restraint on every bystander before peacekeepers: resilience and expected cost. */
   readonly restraintBase: number;
 }
 
-/** The derived daily inputs of ODD 7.13, from today's rung and the leadership's expected cost. */
+/** Counter-messaging reaching the population today, in [0, 1]: the standing effort and the UN's voice, carried by its legitimacy and by local partners. */
+export function counterMessagingToday(p: Params, w: World): number {
+  return clamp01((p.counterMessaging + p.voiceWeight * w.voice) * w.legitimacy * (p.partnerBase + p.partnerWeight * p.localPartners));
+}
+
+/**
+ * Counter-messaging acts through a lasting stock: it builds the population's resilience to
+ * incitement, which fades with resilienceHalfLife, so an early pulse works after it ends.
+ * Updates w.resilience once a day; returns today's counter-messaging.
+ */
+export function buildResilience(p: Params, w: World): number {
+  const counterMessaging = counterMessagingToday(p, w);
+  w.resilience = clamp01(w.resilience * exp(-LN2 / p.resilienceHalfLife) + p.resilienceGain * counterMessaging * (1 - w.resilience));
+  return counterMessaging;
+}
+
+/** The derived daily inputs of ODD 7.13, from today's rung, the resilience stock and the leadership's expected cost (no side effects). */
 export function derivedInputs(p: Params, w: World): DerivedInputs {
-  const counterMessaging = clamp01((p.counterMessaging + 0.6 * w.voice) * w.legitimacy * (0.25 + 1.5 * p.localPartners));
-  const lethality = LETHALITY[w.leadership.rung] * w.armsFactor;
-  const restraintBase = 0.5 * counterMessaging + 0.3 * w.leadership.cost;
+  const counterMessaging = counterMessagingToday(p, w);
+  const lethality = lethalityOf(p, w.leadership.rung) * w.armsFactor;
+  const restraintBase = p.restraintMessaging * w.resilience + p.restraintCost * w.leadership.cost;
   return { counterMessaging, lethality, restraintBase };
 }
 
 /** What the population step reads today (ODD 7.13); after the peacekeeper step (safe areas). */
 export function populationInputs(p: Params, w: World, counterMessaging: number, lethality: number): PopulationInputs {
   const rung = w.leadership.rung;
+  // Bystanders are called to take part once the leadership orders attacks (rung >= targeted
+  // attacks); while it organises, only its own force prepares (Straus 2006: mass mobilisation
+  // followed the order to kill).
+  const mobilising = rung >= 3;
+  // The organised force reaches the targeted in full after an offensive, in part before.
+  const engagement = w.offensive ? 1 : p.forceEngagementBase;
   return {
-    organising: rung >= 2,
+    mobilising,
     reachToday: rung >= 1 ? p.incitementReach : 0,
     incitement: p.incitement,
-    counterMessaging,
+    resilience: w.resilience,
+    orders: mobilising ? p.orders : 0,
     exposureMemory: p.exposureMemory,
     demobilisation: p.demobilisation,
     killPerAttacker: p.killRate * lethality,
-    massacreRate: Math.min(1, MASSACRE_MULTIPLIER * p.killRate * lethality),
+    forceHazard: Math.min(1, p.forceKillRate * p.organisedForce * engagement * lethality),
+    massacreRate: Math.min(1, p.massacreMultiplier * p.killRate * lethality),
     fleeRate: p.fleeRate,
     seekRate: p.seekProtectionRate,
-    resistChance: p.resistRate * (0.5 + p.localPartners) * (1 + counterMessaging),
+    resistChance: p.resistRate * (p.resistBase + p.localPartners) * (1 + counterMessaging),
     shelterEffect: p.shelterEffect,
+    bystanderFlee: p.bystanderFlee,
     // The promise, not the capacity: any declared safe area draws the threatened in.
     safeAreaPull: w.region.safeAreaList.length > 0 ? 1 : 0,
   };
@@ -148,6 +203,11 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
 export function recordDeaths(ctx: TickContext, today: number): void {
   const { p, w, tick: t } = ctx;
   w.cumDeaths += today;
+  w.cumDeathsByForce += w.tally.deathsByForce;
+  if (today > 0) {
+    if (w.firstDeathTick < 0) w.firstDeathTick = t;
+    w.lastDeathTick = t;
+  }
   w.deathsByTick.push(today);
   w.recentDeaths += today - (t >= RECENT_DAYS ? w.deathsByTick[t - RECENT_DAYS] : 0);
   w.windowDeaths += today - (t >= p.atrocityWindow ? w.deathsByTick[t - p.atrocityWindow] : 0);
@@ -168,17 +228,17 @@ export function recordDeaths(ctx: TickContext, today: number): void {
 
 /** Legitimacy falls when the UN looks away while risk is high, and rises when it speaks (ODD 7.16). */
 export function updateLegitimacy(ctx: TickContext, today: number): void {
-  const w = ctx.w;
+  const { p, w } = ctx;
   if (ctx.highRisk) {
     if (ctx.spoke) {
       w.daysSpokenHighRisk++;
-      w.legitimacy = clamp01(w.legitimacy + 0.002 * (1 - w.legitimacy));
+      w.legitimacy = clamp01(w.legitimacy + p.legitimacyGain * (1 - w.legitimacy));
     } else {
       w.daysSilentHighRisk++;
-      w.legitimacy = clamp01(w.legitimacy - 0.003);
+      w.legitimacy = clamp01(w.legitimacy - p.legitimacyLossSilent);
     }
   }
-  if (today > 0 && !ctx.spoke) w.legitimacy = clamp01(w.legitimacy - 0.002);
+  if (today > 0 && !ctx.spoke) w.legitimacy = clamp01(w.legitimacy - p.legitimacyLossKilling);
 }
 
 function record(w: World, p: Params, ctx: TickContext, counterMessaging: number, out: Float64Array): void {
@@ -188,7 +248,7 @@ function record(w: World, p: Params, ctx: TickContext, counterMessaging: number,
   const ta = w.tally;
   const reg = w.region;
   let fallen = 0;
-  for (let r = 0; r < reg.count; r++) fallen += reg.fallen[r];
+  for (let r = 0; r < reg.count; r++) if (reg.fallen[r] !== STANDING) fallen++;
   let engaged = 0;
   let warning = 0;
   let naming = 0;
@@ -202,6 +262,7 @@ function record(w: World, p: Params, ctx: TickContext, counterMessaging: number,
   put('deaths', w.cumDeaths);
   put('deathsToday', ta.deathsToday);
   put('deathsPeople', w.cumDeaths * p.peoplePerAgent);
+  put('deathsByForce', w.cumDeathsByForce);
   put('perpetrators', ta.joined);
   put('resisting', ta.resisting);
   put('displaced', ta.fled);
@@ -210,6 +271,10 @@ function record(w: World, p: Params, ctx: TickContext, counterMessaging: number,
   put('rung', w.leadership.rung);
   put('hardliners', w.leadership.hardliners);
   put('motive', w.leadership.motive);
+  put('triggerShock', w.leadership.shock);
+  put('preparation', w.leadership.prep);
+  put('opportunity', opportunity(p, w));
+  put('realisedCost', w.realisedCost);
   put('expectedCost', w.leadership.cost);
   put('settlement', w.settlement);
   put('trueRisk', ctx.trueRisk);
@@ -227,6 +292,7 @@ function record(w: World, p: Params, ctx: TickContext, counterMessaging: number,
   put('mediatorsNaming', naming);
   put('mediatorsAccess', w.mediators.length > 0 ? access / w.mediators.length : 0);
   put('counterMessaging', counterMessaging);
+  put('resilience', w.resilience);
   put('legitimacy', w.legitimacy);
   put('spokeOut', ctx.spoke ? 1 : 0);
   put('highRisk', ctx.highRisk ? 1 : 0);

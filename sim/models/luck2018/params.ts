@@ -7,6 +7,8 @@
  * scheduled to change mid-run; every other parameter can (`--set name=value@tick`).
  */
 import type { ParamDef, ParamValue } from '../../engine/params';
+import { CALIBRATION_DEFS } from './calibration';
+import { ORGAN_CALIBRATION_DEFS } from './calibration-organs';
 
 export type ParamGroup =
   | 'world'
@@ -18,11 +20,13 @@ export type ParamGroup =
   | 'council'
   | 'organs'
   | 'peacekeepers'
-  | 'outcome';
+  | 'outcome'
+  | 'timeline'
+  | 'calibration';
 
 const LUCK = 'Luck 2018';
 
-export const PARAM_DEFS = [
+const SETTING_DEFS = [
   // ---- world -------------------------------------------------------------------------------
   {
     name: 'agents', group: 'world', kind: 'integer', default: 10_000, min: 100, max: 2_000_000,
@@ -31,7 +35,7 @@ export const PARAM_DEFS = [
     source: 'Model brief, Agents 2: "many agents in groups ... placed on a social network or space".',
   },
   {
-    name: 'peoplePerAgent', group: 'world', kind: 'number', default: 100, min: 1, max: 100_000,
+    name: 'peoplePerAgent', group: 'world', kind: 'number', default: 50, min: 1, max: 100_000,
     unit: 'people/agent', structural: true,
     description: 'People each population agent stands for; converts agent deaths into people killed.',
     source: 'Scale choice (ours); needed to apply the Early Warning Project threshold in people.',
@@ -117,13 +121,13 @@ export const PARAM_DEFS = [
     source: `${LUCK}, Shortcomings: the ICC message falls on deaf ears when "the atrocities are being committed by extremist armed groups".`,
   },
   {
-    name: 'stakes', group: 'perpetrators', kind: 'number', default: 0.55, min: 0, max: 1,
+    name: 'stakes', group: 'perpetrators', kind: 'number', default: 0.7, min: 0, max: 1,
     unit: 'index',
     description: 'What the leadership sees at stake in the struggle; the motive weighed against expected cost.',
     source: `${LUCK}, Implications: "Mass atrocities are not spontaneous events ... a series of destructive choices".`,
   },
   {
-    name: 'existentialStakes', group: 'perpetrators', kind: 'number', default: 0, min: 0, max: 1,
+    name: 'existentialStakes', group: 'perpetrators', kind: 'number', default: 0.3, min: 0, max: 1,
     unit: 'degree',
     description: 'How far the leadership sees the struggle in existential terms (discounts deterrence, hardens factions).',
     source: `${LUCK}, Shortcomings: the message falls on deaf ears "when the targeted leadership already sees the struggle in existential terms".`,
@@ -146,12 +150,6 @@ export const PARAM_DEFS = [
     source: `${LUCK}, Shortcomings: the ICC message fails when the leadership "has the backing of a permanent member".`,
   },
   {
-    name: 'rungDwell', group: 'perpetrators', kind: 'integer', default: 14, min: 1, max: 365,
-    unit: 'days',
-    description: 'Least days the leadership spends on a rung before it can climb again (planning takes time).',
-    source: `${LUCK}, Implications: atrocities "require some degree of planning and mobilization".`,
-  },
-  {
     name: 'leadershipNoise', group: 'perpetrators', kind: 'number', default: 0.03, min: 0, max: 0.5,
     unit: 'sd',
     description: 'Day-to-day noise in the leadership\'s net assessment of climbing.',
@@ -162,6 +160,24 @@ export const PARAM_DEFS = [
     unit: 'index',
     description: 'How strongly progress towards a settlement tempts hardliners to spoil it by atrocities.',
     source: `${LUCK}, Shortcomings: "The very process of conflict resolution may tempt one or more parties to resort to ... atrocities".`,
+  },
+  {
+    name: 'settlementInclusion', group: 'perpetrators', kind: 'number', default: 0.5, min: 0, max: 1,
+    unit: 'share',
+    description: 'How far the settlement on offer gives the hardliners a share of power (0: it excludes them, 1: power sharing).',
+    source: `${LUCK}, Shortcomings: the process "may tempt one or more parties"; Stedman 1997 (spoilers are those a settlement threatens). Arusha excluded the CDR; Kenya's National Accord shared power.`,
+  },
+  {
+    name: 'organisedForce', group: 'perpetrators', kind: 'number', default: 0.3, min: 0, max: 1,
+    unit: 'strength',
+    description: "Strength of the perpetrators' organised force (army, police, militia, armed group) against the targeted population: it kills without mass participation.",
+    source: 'Straus 2006 (soldiers, police and militia led the killing in Rwanda); ICTY Krstic (Srebrenica: army and police units); UN Panel of Experts on Sri Lanka 2011 (shelling by government forces).',
+  },
+  {
+    name: 'orders', group: 'perpetrators', kind: 'number', default: 0.2, min: 0, max: 1,
+    unit: 'pressure',
+    description: "Orders and coercion to take part, from local authorities and the organised force, once the leadership orders attacks (rung targeted-attacks and up): added to every bystander's pressure to join.",
+    source: 'Straus 2006, The Order of Genocide: most Rwandan perpetrators joined under pressure from authorities and peers; hate radio about 10% of participation (Yanagizawa-Drott 2014).',
   },
   // ---- population ---------------------------------------------------------------------------
   {
@@ -290,13 +306,13 @@ export const PARAM_DEFS = [
     name: 'measureWait', group: 'council', kind: 'integer', default: 21, min: 1, max: 365,
     unit: 'days',
     description: 'Days a Council measure is given to work before the next step is considered.',
-    source: `${LUCK}, Remedies, on sequencing (Brazil's RWP proposal).`,
+    source: `${LUCK}, Remedies, on sequencing (Brazil's RWP proposal). Documented: S/RES/1970 (26 Feb 2011) to 1973 (17 Mar 2011), 19 days; Rwanda S/RES/909 (5 Apr 1994) to 912 (21 Apr), 16 days, and 912 to 918 (17 May), 26 days.`,
   },
   {
     name: 'forceDelay', group: 'council', kind: 'integer', default: 30, min: 0, max: 365,
     unit: 'days',
     description: 'Days between authorising force and a protection force on the ground.',
-    source: `${LUCK}, Potential: coercive response "requires the mobilization of ... military capacities of the Member States".`,
+    source: `${LUCK}, Potential: coercive response "requires the mobilization of ... military capacities of the Member States". Documented: S/RES/929 (22 Jun 1994) to Operation Turquoise (23 Jun); S/RES/1973 (17 Mar 2011) to air strikes (19 Mar); UNAMIR II (S/RES/918, 17 May 1994) fully deployed only by October 1994.`,
   },
   // ---- other organs -----------------------------------------------------------------------------
   {
@@ -313,7 +329,7 @@ export const PARAM_DEFS = [
     name: 'inquiryDelay', group: 'organs', kind: 'integer', default: 90, min: 1, max: 730,
     unit: 'days',
     description: 'Days from opening a commission of inquiry to its report.',
-    source: 'Model brief, Human Rights Council: evidence "after a delay".',
+    source: 'Model brief, Human Rights Council: evidence "after a delay". Documented: Libya, A/HRC/RES/S-15/1 (25 Feb 2011) to A/HRC/17/44 (1 Jun 2011), 96 days; Syria, A/HRC/RES/S-17/1 (23 Aug 2011) to A/HRC/S-17/2/Add.1 (23 Nov 2011), 92 days.',
   },
   {
     name: 'pbcPreventive', group: 'organs', kind: 'boolean', default: false, unit: '',
@@ -358,7 +374,7 @@ export const PARAM_DEFS = [
     source: `${LUCK}, Implications: "Each time the UN fails to utilize its voice ... it feeds cynicism".`,
   },
   {
-    name: 'atrocityThreshold', group: 'outcome', kind: 'integer', default: 1000, min: 1, max: 10_000_000,
+    name: 'atrocityThreshold', group: 'outcome', kind: 'integer', default: 1000, min: 20, max: 10_000_000,
     unit: 'people', structural: true,
     description: 'Civilians of the targeted group killed within the window that makes a mass atrocity.',
     source: 'Early Warning Project (USHMM): at least 1,000 non-combatant civilians of a group within 12 months.',
@@ -369,7 +385,65 @@ export const PARAM_DEFS = [
     description: 'Length of the window over which the threshold is counted.',
     source: 'Early Warning Project: within 12 months.',
   },
+  // ---- the case's clock: trigger events, each on its day (-1: none in this run) ---------------
+  {
+    name: 'electionDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: "An election or the announcement of its result: power is decided, the stakes rise for a while.",
+    source: "Kenya 2007 (27 December election, results on 30 December); Luck 2018, Implications (Kenya).",
+  },
+  {
+    name: 'leaderKilledDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: "A leader is killed: the hardliners gain over the moderates and the stakes rise.",
+    source: "Rwanda 1994 (President Habyarimana's plane, 6 April); Kenya 2008 (opposition MPs killed, 29 and 31 January).",
+  },
+  {
+    name: 'coupDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: "A coup or an unconstitutional change of government: the state weakens and the stakes rise.",
+    source: "Kyrgyzstan 2010 (President Bakiyev ousted, 7 April).",
+  },
+  {
+    name: 'uprisingDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: "A popular uprising against the leadership: the leadership sees its survival threatened.",
+    source: "Libya 2011 (15-17 February); Syria 2011 (Daraa, 18 March).",
+  },
+  {
+    name: 'offensiveDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: "A military offensive: the organised force is brought fully to bear where the targeted population lives, and the stakes rise.",
+    source: "Srebrenica 1995 (Krivaja 95, 6 July); Sri Lanka 2009 (the Vanni offensive); Libya 2011 (advance on Benghazi, 17-19 March).",
+  },
+  {
+    name: 'townFallsDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: "The perpetrators' forces take a town or enclave: they assault every venue where the targeted shelter, and a venue falls unless its defence holds.",
+    source: "Srebrenica 1995 (the enclave fell on 11 July); Sri Lanka 2009 (Kilinochchi, 2 January).",
+  },
+  {
+    name: 'clashDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: "A violent incident between the groups: first violence in the streets, which local mobilisers exploit.",
+    source: "Kyrgyzstan 2010 (Osh, night of 10 June).",
+  },
+  {
+    name: 'agreementDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: "A peace agreement is signed (0: already signed when the period opens).",
+    source: "Rwanda 1993 (Arusha, 4 August 1993); Kenya 2008 (National Accord, 28 February).",
+  },
+  {
+    name: 'mediationStartDay', group: 'timeline', kind: 'integer', default: 0, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: "The day the mediators arrive (0: from the start; -1: never); nothing happens if mediationTrack is false.",
+    source: "Kenya 2008 (Panel of Eminent African Personalities from 22 January).",
+  },
 ] as const satisfies readonly ParamDef[];
+
+/** Every parameter: the settings and facts above, then the constants to be calibrated. */
+export const PARAM_DEFS = [...SETTING_DEFS, ...CALIBRATION_DEFS, ...ORGAN_CALIBRATION_DEFS] as const satisfies readonly ParamDef[];
 
 type Defs = typeof PARAM_DEFS;
 type DefByName<N extends Defs[number]['name']> = Extract<Defs[number], { name: N }>;

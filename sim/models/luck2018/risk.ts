@@ -7,25 +7,25 @@
  */
 import type { TickContext } from './context';
 import type { Params } from './params';
+import { opportunity, settlementThreat } from './agents/leadership';
 import { TOP_RUNG, clamp01, stateWeakness, type World } from './world';
 
-export const HIGH_RISK = 0.5;
-
 /** Risk of mass atrocity from yesterday's state: the leadership's plan and the mobilisation. */
-export function trueRisk(w: World): number {
+export function trueRisk(p: Params, w: World): number {
   const others = Math.max(1, w.tally.othersAlive);
-  return clamp01((0.55 * w.leadership.rung) / TOP_RUNG + 0.45 * Math.min(1, (5 * w.tally.joined) / others));
+  const plan = p.riskPlanWeight;
+  return clamp01((plan * w.leadership.rung) / TOP_RUNG + (1 - plan) * Math.min(1, (p.riskMobilisationScale * w.tally.joined) / others));
 }
 
 export const RISK_FACTORS = [
-  { id: 'rf01', name: 'Armed conflict or other instability', formula: 'armedConflict (halved once a settlement is signed)' },
+  { id: 'rf01', name: 'Armed conflict or other instability', formula: 'opportunity: max(armedConflict, halved once a settlement is signed, 1 once an offensive began; the crisis a trigger event opened)' },
   { id: 'rf02', name: 'Record of serious violations', formula: 'min(1, priorAtrocities + 10 * deaths / targeted population)' },
   { id: 'rf03', name: 'Weakness of State structures', formula: 'stateWeakness, lowered while the PBC is engaged' },
   { id: 'rf04', name: 'Motives or incentives', formula: 'min(1, leadership motive)' },
   { id: 'rf05', name: 'Capacity to commit atrocity crimes', formula: 'armsFactor * min(1, 0.5 [rung >= organising] + 2 * mobilised share)' },
   { id: 'rf06', name: 'Absence of mitigating factors', formula: '1 - mean(localPartners, counter-messaging, coverage * capacity, legitimacy)' },
   { id: 'rf07', name: 'Enabling circumstances or preparatory action', formula: '(rung >= organising ? 1 : rung = incitement ? 0.4 : 0) * (1 - 0.5 localPartners)' },
-  { id: 'rf08', name: 'Triggering factors', formula: 'min(1, incitement * reach today + spoilerPropensity * settlement), the settlement term 0 once signed' },
+  { id: 'rf08', name: 'Triggering factors', formula: 'min(1, incitement * reach today + spoilerPropensity * settlement progress * threat + trigger shock)' },
   { id: 'rf09', name: 'Intergroup tensions, discrimination', formula: 'incitement * mean exposure of bystanders' },
   { id: 'rf10', name: 'Signs of intent to destroy a group', formula: 'rung = mass killing ? 1 : rung = targeted attacks ? 0.5 : 0.2 * incitement [rung >= incitement]' },
   { id: 'rf11', name: 'Widespread or systematic attack on civilians', formula: 'min(1, 20 * deaths in last 30 days / targeted population)' },
@@ -52,23 +52,24 @@ export function riskFactors(ctx: TickContext, inp: RiskInputs, out: Float64Array
   let fallen = 0;
   let shelteredFallen = 0;
   for (let r = 0; r < reg.count; r++) {
+    const isFallen = reg.fallen[r] !== 0;
     // A venue is a base (covered region) or a safe area; one that fell still counts, even with no
     // defence left or after coverage moved, so that the share of venues fallen stays in [0, 1].
-    if (reg.covered[r] || reg.safeArea[r] || reg.fallen[r]) venues++;
-    if (reg.fallen[r]) {
+    if (reg.covered[r] || reg.safeArea[r] || isFallen) venues++;
+    if (isFallen) {
       fallen++;
       shelteredFallen += reg.sheltered[r];
     }
   }
   const capacity = p.peacekeeperCapacity;
-  out[0] = clamp01(p.armedConflict * (w.settled ? 0.5 : 1));
+  out[0] = opportunity(p, w);
   out[1] = clamp01(p.priorAtrocities + (10 * w.cumDeaths) / targets);
   out[2] = clamp01(stateWeakness(p, w));
   out[3] = clamp01(inp.motive);
   out[4] = clamp01(w.armsFactor * Math.min(1, (rung >= 2 ? 0.5 : 0) + (2 * t.joined) / others));
   out[5] = clamp01(1 - (p.localPartners + inp.counterMessaging + w.coverage * capacity + w.legitimacy) / 4);
   out[6] = (rung >= 2 ? 1 : rung === 1 ? 0.4 : 0) * (1 - 0.5 * p.localPartners);
-  out[7] = clamp01(p.incitement * inp.reachToday + p.spoilerPropensity * (w.settled ? 0 : w.settlement));
+  out[7] = clamp01(p.incitement * inp.reachToday + p.spoilerPropensity * (w.settled ? 1 : w.settlement) * settlementThreat(p) + w.leadership.shock);
   out[8] = clamp01((p.incitement * t.exposureSum) / others);
   out[9] = rung >= 4 ? 1 : rung === 3 ? 0.5 : rung >= 1 ? 0.2 * p.incitement : 0;
   out[10] = clamp01((20 * inp.recentDeaths) / targets);

@@ -13,9 +13,21 @@ export interface RunSummary {
   readonly deathsPeople: number;
   /** Share of the targeted group killed. */
   readonly deathShare: number;
+  /** Share of the deaths the organised force caused (0 when no one was killed). */
+  readonly forceDeathShare: number;
   readonly peakPerpetrators: number;
   readonly peakPerpetratorsTick: number | null;
+  /** Peak share of the non-targeted population taking part in the killing. */
+  readonly peakParticipationShare: number;
   readonly displaced: number;
+  /** People displaced at the end (displaced agents x peoplePerAgent). */
+  readonly displacedPeople: number;
+  /** First and last day anyone was killed, and the days from the one to the other (0: no killing). */
+  readonly firstKillingTick: number | null;
+  readonly lastKillingTick: number | null;
+  readonly killingDays: number;
+  /** prevented: no one killed; curbed: killing below the mass-atrocity threshold; failed: a mass atrocity. */
+  readonly outcome: 'prevented' | 'curbed' | 'failed';
   readonly protected: number;
   readonly maxRung: string;
   readonly finalRung: string;
@@ -55,7 +67,11 @@ export function summarise(w: World, series: Record<string, Float64Array>, ticks:
   const [maxRung] = maxOf(series.rung);
   const last = ticks - 1;
   let fallen = 0;
-  for (let r = 0; r < w.region.count; r++) fallen += w.region.fallen[r];
+  for (let r = 0; r < w.region.count; r++) if (w.region.fallen[r] !== 0) fallen++;
+  // Bystanders at the start: everyone outside the targeted group.
+  const others = w.n - w.targets;
+  const displaced = last >= 0 ? series.displaced[last] : 0;
+  const massAtrocity = w.massAtrocityTick >= 0;
   return {
     ticks,
     agents: w.n,
@@ -63,13 +79,20 @@ export function summarise(w: World, series: Record<string, Float64Array>, ticks:
     deaths: w.cumDeaths,
     deathsPeople: w.cumDeaths * p.peoplePerAgent,
     deathShare: w.targets > 0 ? w.cumDeaths / w.targets : 0,
+    forceDeathShare: w.cumDeaths > 0 ? w.cumDeathsByForce / w.cumDeaths : 0,
     peakPerpetrators: peak,
     peakPerpetratorsTick: peakAt >= 0 ? peakAt : null,
-    displaced: last >= 0 ? series.displaced[last] : 0,
+    peakParticipationShare: others > 0 ? peak / others : 0,
+    displaced,
+    displacedPeople: displaced * p.peoplePerAgent,
+    firstKillingTick: w.firstDeathTick >= 0 ? w.firstDeathTick : null,
+    lastKillingTick: w.lastDeathTick >= 0 ? w.lastDeathTick : null,
+    killingDays: w.firstDeathTick >= 0 ? w.lastDeathTick - w.firstDeathTick + 1 : 0,
+    outcome: massAtrocity ? 'failed' : w.cumDeaths > 0 ? 'curbed' : 'prevented',
     protected: last >= 0 ? series.protected[last] : 0,
     maxRung: RUNGS[maxRung],
     finalRung: RUNGS[w.leadership.rung],
-    massAtrocity: w.massAtrocityTick >= 0,
+    massAtrocity,
     onsetTick: w.onsetTick >= 0 ? w.onsetTick : null,
     flaggedTick: w.massAtrocityTick >= 0 ? w.massAtrocityTick : null,
     firstArticle99Tick: firstEvent(w, 'secretariat', 'article-99-briefing'),

@@ -22,6 +22,11 @@ export const PROTECTED = 4;
 /** Killed (targeted group only). */
 export const DEAD = 5;
 
+/** A venue's `fallen` state: standing, overrun by the mobilised population, or taken by the organised force. */
+export const STANDING = 0;
+export const OVERRUN = 1;
+export const TAKEN = 2;
+
 export const OTHER_GROUP = 0;
 export const TARGET_GROUP = 1;
 
@@ -64,9 +69,13 @@ export interface Leadership {
   rung: number;
   /** Day the leadership reached its current rung. */
   rungSince: number;
+  /** Preparation made for the next rung (motive x days), towards planningEffort. */
+  prep: number;
+  /** Motive added by trigger events, decaying with shockHalfLife. */
+  shock: number;
   /** Weight of hardliners against moderates, in [0, 1]. */
   hardliners: number;
-  /** Last computed motive and expected cost of the next rung (observables). */
+  /** Last computed motive and expected cost of full escalation (observables). */
   motive: number;
   cost: number;
 }
@@ -145,6 +154,20 @@ export interface World {
   robust: boolean;
   /** Multiplier on stateWeakness from the PBC's structural work (starts at 1). */
   weaknessFactor: number;
+  /** Weakness of state structures added by trigger events (a coup), on top of the parameter. */
+  weaknessAdded: number;
+  /** Upheaval opened by trigger events, in [0, 1] (fading): an opportunity for the killing rungs. */
+  crisis: number;
+  /** An offensive has brought the organised force fully to bear. */
+  offensive: boolean;
+  /** A town or enclave is under assault today (its venues face the organised force at full strength). */
+  assault: boolean;
+  /** The population's resilience to incitement, built by counter-messaging (a lasting stock in [0, 1]). */
+  resilience: number;
+  /** Deaths by the organised force (cumulative) and the first and last day anyone was killed (-1: none). */
+  cumDeathsByForce: number;
+  firstDeathTick: number;
+  lastDeathTick: number;
   /** The framing lens in force last tick, to notice a scheduled change of lens. */
   lens: Frame;
   assemblyStep: number;
@@ -166,11 +189,26 @@ export interface World {
   daysSpokenHighRisk: number;
   daysSilentHighRisk: number;
   readonly events: SimEvent[];
+  // ---- organs' own state (un/*.ts, agents/mediators.ts): add new organ fields below ----------
+  /** A Council meeting called (Provisional Rules, rule 3) by an Article 99 briefing or an Assembly referral: the day, -1 none. */
+  councilCalled: number;
+  /** The resolution the Council is drafting (index into COUNCIL_MEASURES, 0: none) and the day its draft was opened. */
+  draftLevel: number;
+  draftSince: number;
+  /** The Council's perceived risk when it last adopted a measure (a measure is failing once risk rises past it). */
+  adoptedRisk: number;
+  /** Consent-based deployments requested and not yet on the ground: arrives -1 until the host consents. */
+  deployments: { readonly what: string; readonly share: number; nextAsk: number; arrives: number }[];
+  /** Day a special session of the Human Rights Council was requested (first killing or high risk), -1 none. */
+  hrcRequested: number;
+  // ---- end of organs' own state ------------------------------------------------------------
 }
 
 export interface RegionState {
   readonly count: number;
   readonly covered: Uint8Array;
+  /** Order in which regions are covered as coverage grows (rank 0 first): nested and spread out. */
+  readonly coverageRank: Int32Array;
   readonly safeArea: Uint8Array;
   readonly fallen: Uint8Array;
   readonly protection: Float64Array;
@@ -187,6 +225,8 @@ export interface RegionState {
 
 export interface Tally {
   joined: number;
+  /** Of deathsToday, those killed by the organised force. */
+  deathsByForce: number;
   resisting: number;
   fled: number;
   protectedCount: number;
@@ -196,7 +236,7 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { joined: 0, resisting: 0, fled: 0, protectedCount: 0, deathsToday: 0, exposureSum: 0, othersAlive: 0 };
+  return { joined: 0, deathsByForce: 0, resisting: 0, fled: 0, protectedCount: 0, deathsToday: 0, exposureSum: 0, othersAlive: 0 };
 }
 
 export function createWorld(p: Params, streams: Streams): World {
@@ -211,7 +251,9 @@ export function createWorld(p: Params, streams: Streams): World {
     group[i] = isTarget ? TARGET_GROUP : OTHER_GROUP;
     if (isTarget) targets++;
     const th = p.thresholdMean + p.thresholdSd * normal(traits);
-    threshold[i] = th < 0 ? 0 : th > 1 ? 1 : th;
+    // Outside the mobilisable share (children, the old, the unwilling): never joins.
+    const mobilisable = traits() < p.mobilisableShare;
+    threshold[i] = !mobilisable ? Infinity : th < 0 ? 0 : th > 1 ? 1 : th;
   }
   const R = Math.min(p.regions, n);
   const regionStart = new Int32Array(R + 1);
@@ -219,6 +261,7 @@ export function createWorld(p: Params, streams: Streams): World {
   const region: RegionState = {
     count: R,
     covered: new Uint8Array(R),
+    coverageRank: coverageRanks(R),
     safeArea: new Uint8Array(R),
     fallen: new Uint8Array(R),
     protection: new Float64Array(R),
@@ -234,7 +277,7 @@ export function createWorld(p: Params, streams: Streams): World {
   };
   const councilDraw = streams.at(STREAM.council, -1);
   const dispositionOffset = new Float64Array(15);
-  for (let m = 0; m < 15; m++) dispositionOffset[m] = 0.5 * (councilDraw() - 0.5);
+  for (let m = 0; m < 15; m++) dispositionOffset[m] = p.memberSpread * (councilDraw() - 0.5);
 
   return {
     n,
@@ -252,8 +295,8 @@ export function createWorld(p: Params, streams: Streams): World {
     regionStart,
     targets,
     region,
-    leadership: { rung: 0, rungSince: 0, hardliners: p.hardliners, motive: 0, cost: 0 },
-    mediators: Array.from({ length: p.mediators }, () => ({ access: 0.3 + 0.5 * p.impartiality, action: 'step-back' as MediatorAction })),
+    leadership: { rung: 0, rungSince: 0, prep: 0, shock: 0, hardliners: p.hardliners, motive: 0, cost: 0 },
+    mediators: Array.from({ length: p.mediators }, () => ({ access: p.accessStart + p.accessImpartiality * p.impartiality, action: 'step-back' as MediatorAction })),
     secretariat: { frame: p.framingLens as Frame, action: 'silent', signal: 0, lastBriefing: -Infinity },
     council: {
       dispositionOffset,
@@ -281,6 +324,14 @@ export function createWorld(p: Params, streams: Streams): World {
     coverage: p.peacekeeperCoverage,
     robust: false,
     weaknessFactor: 1,
+    weaknessAdded: 0,
+    crisis: 0,
+    offensive: false,
+    assault: false,
+    resilience: 0,
+    cumDeathsByForce: 0,
+    firstDeathTick: -1,
+    lastDeathTick: -1,
     lens: p.framingLens as Frame,
     assemblyStep: 0,
     assemblyLast: -Infinity,
@@ -298,7 +349,31 @@ export function createWorld(p: Params, streams: Streams): World {
     daysSpokenHighRisk: 0,
     daysSilentHighRisk: 0,
     events: [],
+    // ---- organs' own state: initial values below ----
+    councilCalled: -1,
+    draftLevel: 0,
+    draftSince: -1,
+    adoptedRisk: 0,
+    deployments: [],
+    hrcRequested: -1,
+    // ---- end of organs' own state ----
   };
+}
+
+/**
+ * Ranks of the regions in the order peacekeepers cover them: by the fractional part of r times
+ * the golden ratio's inverse, so that any first k regions are spread over the network and a
+ * larger coverage covers a superset of a smaller one (deployments add regions, never move them).
+ */
+export function coverageRanks(R: number): Int32Array {
+  const key = (r: number) => {
+    const x = r * 0.6180339887498949;
+    return x - Math.floor(x);
+  };
+  const order = Array.from({ length: R }, (_, r) => r).sort((a, b) => key(a) - key(b) || a - b);
+  const rank = new Int32Array(R);
+  order.forEach((r, k) => (rank[r] = k));
+  return rank;
 }
 
 export function clamp01(x: number): number {
@@ -307,5 +382,5 @@ export function clamp01(x: number): number {
 
 /** Weakness of state structures in force: the parameter, lowered by the PBC's work. */
 export function stateWeakness(p: Params, w: World): number {
-  return p.stateWeakness * w.weaknessFactor;
+  return Math.min(1, p.stateWeakness + w.weaknessAdded) * w.weaknessFactor;
 }

@@ -1,28 +1,29 @@
 /**
- * Peacekeepers and safe areas, by region. Presence is spread evenly over the regions
- * (coverage = peacekeeperCoverage + deployments by the Council or the Assembly), with a
- * capacity and a weak or robust mandate; an authorised force, once it arrives, covers every
- * region with a robust mandate. Declared safe areas draw threatened people in whatever their
- * real capacity; a venue (base or safe area) with people sheltering in it whose attackers
- * outweigh its defence falls, and those sheltering there are killed at the massacre rate
- * (Srebrenica; Luck 2018, Shortcomings: "A moral hazard can be created when the promise of
- * protection is not matched by commensurate action").
+ * Peacekeepers and safe areas, by region. Presence covers regions in a fixed, spread-out order
+ * (coverage = peacekeeperCoverage + deployments by the Council or the Assembly; a larger
+ * coverage covers a superset of a smaller one), with a capacity and a weak or robust mandate; an
+ * authorised force, once it arrives, covers every region with a robust mandate. Declared safe
+ * areas draw threatened people in whatever their real capacity (Srebrenica; Luck 2018,
+ * Shortcomings: "A moral hazard can be created when the promise of protection is not matched by
+ * commensurate action"). Protection scales with capacity and mandate at every rung: a capable,
+ * robust presence holds where a token one falls.
  *
- *   capacity     = min(1, peacekeeperCapacity + FORCE_CAPACITY once a force is on the ground)
- *   protection_r = covered_r * capacity * (robust ? 0.7 : 0.2)       cut in daily kill hazard
- *                  (0 in a region whose venue has fallen)
- *   restraint_r += covered_r * capacity * (robust ? 0.25 : 0.1)      deters foot soldiers
- *   defence_v    = base_v * (robust ? 1 : 0.35), base_v = capacity for a base,
+ *   capacity     = min(1, peacekeeperCapacity + forceCapacity once a force is on the ground)
+ *   protection_r = covered_r x capacity x (robust ? protectionRobust : protectionWeak)
+ *                  (cut in the daily kill hazard; 0 in a region whose venue has fallen)
+ *   restraint_r  = restraintBase + covered_r x capacity x (robust ? restraintRobust : restraintWeak)
+ *   defence_v    = base_v x (robust ? 1 : weakMandateDefence), base_v = capacity for a base,
  *                  max(safeAreaCapacity, covered ? capacity : 0) for a safe area
- *   attack_v     = lethality * mobilised_v * (1 + 0.5 * min(3, crowding_v)), mobilised_v =
- *                  min(1, 3 * joined share) in the region (for a safe area: or nationally, if higher)
- *   venue v falls when sheltered_v > 0 and attack_v > defence_v; it is relieved when
- *   attack_v <= defence_v again (the attack ends, or a force arrives that can hold it)
+ *   attack_v     = lethality x (mobAttack x mobilised_v + forceAttack x organisedForce x engagement)
+ *                  on the day of a town's fall (an assault): forceAttack x organisedForce, whatever the rung
+ *                  mobilised_v = min(1, mobilisedScale x joined share) in the region (a safe area: or nationally)
+ *   a venue with people sheltering in it is overrun when attack_v > defence_v; on the day of an
+ *   assault any venue is taken when forceAttack x organisedForce > defence_v; an overrun venue is relieved when
+ *   attack_v <= defence_v again; a taken one only when defence_v exceeds the force's full attack.
+ *   danger_r     = min(dangerCap, dangerScale x yesterday's deaths / targeted alive in r)   (news of killing)
  */
 import type { TickContext } from '../context';
-import { clamp01 } from '../world';
-
-export const FORCE_CAPACITY = 0.7;
+import { OVERRUN, STANDING, TAKEN, clamp01 } from '../world';
 
 export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethality: number): void {
   const { p, w, tick } = ctx;
@@ -36,9 +37,10 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
   const force = w.forceOnGround;
   // Coverage in force: the parameter plus what the organs deployed; a force covers every region.
   w.coverage = force ? 1 : clamp01(p.peacekeeperCoverage + w.deployed);
-  const capacity = clamp01(p.peacekeeperCapacity + (force ? FORCE_CAPACITY : 0));
+  const coveredCount = Math.floor(R * w.coverage + 1e-9);
+  const capacity = clamp01(p.peacekeeperCapacity + (force ? p.forceCapacity : 0));
   const robust = w.robust || p.mandate === 'robust';
-  const mandateFactor = robust ? 1 : 0.35;
+  const mandateFactor = robust ? 1 : p.weakMandateDefence;
 
   // Safe areas: `safeAreas` regions, spread evenly over the network.
   const nSafe = Math.min(p.safeAreas, R);
@@ -51,13 +53,15 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
       reg.safeAreaList.push(r);
     }
   }
-  const targetsPerRegion = Math.max(1, w.targets / R);
-  const globalMobilised = Math.min(1, 3 * ctx.joinedShare);
+  const globalMobilised = Math.min(1, p.mobilisedScale * ctx.joinedShare);
+  // The organised force's full attack, and the share of it in play today.
+  const forceFull = p.forceAttack * p.organisedForce;
+  const engagement = w.offensive ? 1 : p.forceEngagementBase;
   for (let r = 0; r < R; r++) {
-    const covered = Math.floor((r + 1) * w.coverage) > Math.floor(r * w.coverage) ? 1 : 0;
+    const covered = reg.coverageRank[r] < coveredCount ? 1 : 0;
     reg.covered[r] = covered;
-    reg.protection[r] = covered ? capacity * (robust ? 0.7 : 0.2) : 0;
-    reg.restraint[r] = restraintBase + (covered ? capacity * (robust ? 0.25 : 0.1) : 0);
+    reg.protection[r] = covered ? capacity * (robust ? p.protectionRobust : p.protectionWeak) : 0;
+    reg.restraint[r] = restraintBase + (covered ? capacity * (robust ? p.restraintRobust : p.restraintWeak) : 0);
     const isVenue = covered === 1 || reg.safeArea[r] === 1;
     if (!isVenue) {
       reg.defence[r] = 0;
@@ -65,23 +69,28 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
     }
     // Capacity already includes a force on the ground.
     const base = reg.safeArea[r] ? Math.max(p.safeAreaCapacity, covered ? capacity : 0) : capacity;
-    reg.defence[r] = base * mandateFactor;
-    const localMobilised = reg.others[r] > 0 ? Math.min(1, (3 * reg.joined[r]) / reg.others[r]) : 0;
+    const defence = base * mandateFactor;
+    reg.defence[r] = defence;
+    const localMobilised = reg.others[r] > 0 ? Math.min(1, (p.mobilisedScale * reg.joined[r]) / reg.others[r]) : 0;
     const mobilised = reg.safeArea[r] ? Math.max(globalMobilised, localMobilised) : localMobilised;
-    const crowding = reg.sheltered[r] / targetsPerRegion;
-    const attack = lethality * mobilised * (1 + 0.5 * Math.min(3, crowding));
-    if (reg.fallen[r] === 0 && attack > reg.defence[r] && reg.sheltered[r] > 0) {
-      reg.fallen[r] = 1;
+    const attack = lethality * (p.mobAttack * mobilised + forceFull * engagement);
+    const sheltered = reg.sheltered[r] > 0;
+    // An assault takes a venue whether or not anyone shelters in it yet (the town itself falls).
+    if (reg.fallen[r] !== TAKEN && w.assault && forceFull > defence) {
+      reg.fallen[r] = TAKEN;
+      ctx.log('peacekeepers', 'venue-taken', `region ${r}${reg.safeArea[r] ? ' (safe area)' : ''}`);
+    } else if (reg.fallen[r] === STANDING && sheltered && attack > defence) {
+      reg.fallen[r] = OVERRUN;
       ctx.log('peacekeepers', 'venue-fell', `region ${r}${reg.safeArea[r] ? ' (safe area)' : ''}`);
-    } else if (reg.fallen[r] === 1 && attack <= reg.defence[r]) {
-      reg.fallen[r] = 0;
+    } else if ((reg.fallen[r] === OVERRUN && attack <= defence) || (reg.fallen[r] === TAKEN && defence > forceFull)) {
+      reg.fallen[r] = STANDING;
       ctx.log('peacekeepers', 'venue-relieved', `region ${r}`);
     }
-    if (reg.fallen[r] === 1) reg.protection[r] = 0;
+    if (reg.fallen[r] !== STANDING) reg.protection[r] = 0;
   }
   // News of killing nearby: regional danger for the targeted, from yesterday's deaths.
   for (let r = 0; r < R; r++) {
     const alive = reg.targetsAlive[r];
-    reg.danger[r] = alive > 0 ? Math.min(0.5, (10 * reg.deaths[r]) / alive) : 0;
+    reg.danger[r] = alive > 0 ? Math.min(p.dangerCap, (p.dangerScale * reg.deaths[r]) / alive) : 0;
   }
 }

@@ -4,32 +4,35 @@
  * Implications). Each tick the Secretariat reads a noisy signal of the true risk through its
  * frame, may be moved to the atrocity frame by the Special Adviser, and then stays silent,
  * engages in quiet diplomacy, pushes back on incitement in public, or briefs the Council under
- * Article 99, trimming what it says to what the Council wants to hear (self-censorship).
+ * Article 99, trimming what it says to what the Council wants to hear (self-censorship). A
+ * briefing calls a Council meeting (Provisional Rules of Procedure, rule 3). Constants are
+ * parameters (calibration-organs.ts); docs/ODD.md 7.5 gives every rule.
  *
  *   signal     = clamp(trueRisk + earlyWarningNoise * z)
- *   attention  = 1 (atrocity frame) | 0.6 (humanitarian) | 0.3 + 0.7 armedConflict (conflict)
+ *   attention  = 1 (atrocity) | attentionHumanitarian | attentionConflict + (1 - attentionConflict) armedConflict
  *   perceived  = signal * attention
- *   reframe to 'atrocity' with daily chance 0.05 * signal * channel * habit,
- *      channel = 1 direct access | 0.35 filtered; habit = 0.5 for the humanitarian frame
- *   censor     = selfCensorship * councilReluctance,  reluctance = 0.8 with a patron else 1 - councilWillingness
- *   brief (Article 99) if frame atrocity (or conflict with perceived >= 0.6), perceived >= 0.45,
- *      14 days since the last briefing, and u > censor; the Council hears perceived * (1 - 0.5 censor)
- *      (a conflict-framed briefing carries 0.6 of that)
- *   public message with chance (atrocity 0.3 + 0.7 IR | conflict 0.3 IR | humanitarian 0.1 IR), IR
- *      the individual responsibility setting (acting without a mandate); doubled once the Council acted
- *   else quiet diplomacy; silent when perceived < 0.25
+ *   reframe to 'atrocity' with daily chance reframeRate * signal * channel * habit,
+ *      channel = 1 direct | filteredAccess; habit = humanitarianHabit for the humanitarian frame, else 1
+ *   censor     = selfCensorship * reluctance,  reluctance = patronReluctance with a patron, else 1 - councilWillingness
+ *   brief (Article 99) if frame atrocity (or conflict with perceived >= conflictBriefRisk),
+ *      perceived >= briefRisk, briefingInterval days since the last, and u > censor;
+ *      the Council hears perceived * (1 - censorTrim censor) (x conflictBriefWeight if conflict-framed)
+ *   public message with chance mandate * (messageBase + messageAtrocity IR | messageConflict IR |
+ *      messageHumanitarian IR), IR = individualResponsibility, mandate = mandateBoost once the Council acted
+ *   else quiet diplomacy; silent when perceived < engageRisk
  */
 import type { TickContext } from '../context';
+import type { Params } from '../params';
 import { STREAM } from '../streams';
 import { normal } from '../../../engine/streams';
 import { clamp01, type Frame, type SecretariatAction } from '../world';
 
-export const BRIEFING_INTERVAL = 14;
-
-export function attention(frame: Frame, armedConflict: number): number {
+/** How much of the risk signal a frame lets the Secretariat see as atrocity risk. */
+export function attention(frame: Frame, p: Params): number {
   if (frame === 'atrocity') return 1;
-  if (frame === 'humanitarian') return 0.6;
-  return 0.3 + 0.7 * armedConflict;
+  if (frame === 'humanitarian') return p.attentionHumanitarian;
+  // A conflict lens sees what looks like conflict: full attention only in open armed conflict.
+  return p.attentionConflict + (1 - p.attentionConflict) * p.armedConflict;
 }
 
 export function secretariatStep(ctx: TickContext): void {
@@ -38,6 +41,7 @@ export function secretariatStep(ctx: TickContext): void {
   const council = w.council;
   const draw = ctx.streams.at(STREAM.secretariat, tick);
   // Fixed draw order: signal noise, reframing, briefing, messaging.
+  // Early warning: the true risk read with noise, either way (Luck 2018, Shortcomings: risks exaggerated too).
   const signal = clamp01(ctx.trueRisk + p.earlyWarningNoise * normal(draw));
   const uFrame = draw();
   const uBrief = draw();
@@ -52,30 +56,34 @@ export function secretariatStep(ctx: TickContext): void {
   }
   // Framing: the Special Adviser can move the frame to atrocity risk; it lapses when risk is gone.
   if (sec.frame !== 'atrocity') {
-    const channel = p.specialAdviserAccess === 'direct' ? 1 : 0.35;
-    const habit = sec.frame === 'humanitarian' ? 0.5 : 1;
-    if (uFrame < 0.05 * signal * channel * habit) {
+    const channel = p.specialAdviserAccess === 'direct' ? 1 : p.filteredAccess;
+    const habit = sec.frame === 'humanitarian' ? p.humanitarianHabit : 1;
+    if (uFrame < p.reframeRate * signal * channel * habit) {
       ctx.log('secretariat', 'reframe', `${sec.frame}->atrocity`);
       sec.frame = 'atrocity';
     }
-  } else if (p.framingLens !== 'atrocity' && signal < 0.1 && w.leadership.rung === 0) {
+  } else if (p.framingLens !== 'atrocity' && signal < p.frameLapse && w.leadership.rung === 0) {
     ctx.log('secretariat', 'reframe', `atrocity->${p.framingLens}`);
     sec.frame = p.framingLens as Frame;
   }
 
-  const perceived = signal * attention(sec.frame, p.armedConflict);
-  const reluctance = p.patron ? 0.8 : 1 - p.councilWillingness;
+  const perceived = signal * attention(sec.frame, p);
+  // Self-censorship: telling the Council what it wants to hear bites harder when it is reluctant.
+  const reluctance = p.patron ? p.patronReluctance : 1 - p.councilWillingness;
   const censor = p.selfCensorship * reluctance;
   let action: SecretariatAction = 'silent';
-  if (perceived >= 0.25) {
+  if (perceived >= p.engageRisk) {
+    // Article 99: an atrocity frame (or a conflict frame at high risk) can bring the matter to the Council.
     const canBrief =
-      (sec.frame === 'atrocity' || (sec.frame === 'conflict' && perceived >= 0.6)) &&
-      perceived >= 0.45 &&
-      tick - sec.lastBriefing >= BRIEFING_INTERVAL;
+      (sec.frame === 'atrocity' || (sec.frame === 'conflict' && perceived >= p.conflictBriefRisk)) &&
+      perceived >= p.briefRisk &&
+      tick - sec.lastBriefing >= p.briefingInterval;
+    // Acting without a mandate (individual responsibility); a Council measure is a mandate to point to.
     const ir = p.individualResponsibility;
-    const mandate = council.level > 0 ? 2 : 1;
+    const mandate = council.level > 0 ? p.mandateBoost : 1;
     const messageChance =
-      (sec.frame === 'atrocity' ? 0.3 + 0.7 * ir : sec.frame === 'conflict' ? 0.3 * ir : 0.1 * ir) * mandate;
+      (sec.frame === 'atrocity' ? p.messageBase + p.messageAtrocity * ir : sec.frame === 'conflict' ? p.messageConflict * ir : p.messageHumanitarian * ir) *
+      mandate;
     if (canBrief && uBrief > censor) action = 'article-99-briefing';
     else if (uMessage < messageChance) action = 'public-message';
     else action = 'quiet-diplomacy';
@@ -83,20 +91,24 @@ export function secretariatStep(ctx: TickContext): void {
 
   switch (action) {
     case 'article-99-briefing': {
-      const told = perceived * (1 - 0.5 * censor) * (sec.frame === 'atrocity' ? 1 : 0.6);
+      // What the Council is told: the Secretariat's reading, trimmed by self-censorship.
+      const told = perceived * (1 - p.censorTrim * censor) * (sec.frame === 'atrocity' ? 1 : p.conflictBriefWeight);
       council.briefing = Math.max(council.briefing, told);
       sec.lastBriefing = tick;
+      // Rule 3 of the Council's Provisional Rules: an Article 99 matter calls a meeting.
+      if (w.councilCalled < 0) w.councilCalled = tick;
       ctx.spoke = true;
       ctx.log('secretariat', 'article-99-briefing', `risk ${told.toFixed(2)}`);
       break;
     }
     case 'public-message':
       // Pushing back on incitement: the voice that counter-messaging carries.
-      w.voice = clamp01(w.voice + 0.05);
+      w.voice = clamp01(w.voice + p.messageVoice);
       ctx.spoke = true;
       break;
     case 'quiet-diplomacy':
-      ctx.quietDiplomacy += sec.frame === 'atrocity' ? 0.5 : 0.25;
+      // Quiet diplomacy by the Secretary-General, stronger when the crisis is read as atrocity risk.
+      ctx.quietDiplomacy += sec.frame === 'atrocity' ? p.quietAtrocity : p.quietOther;
       break;
     case 'silent':
       break;

@@ -1,0 +1,357 @@
+/**
+ * The constants that shape the main model's outcomes, as parameters (group `calibration`) so that
+ * sweeps can vary them and calibration (issue 13) can fit them. Their defaults are the values the
+ * rules had when they were constants; "to be calibrated" marks those with no documented source.
+ * The organs' constants are in calibration-organs.ts.
+ */
+import type { ParamDef } from '../../engine/params';
+
+export const CALIBRATION_DEFS = [
+  // ---- the leadership's ladder: what each rung asks (leadership.ts) ----------------------------
+  {
+    name: 'barIncitement', group: 'calibration', kind: 'number', default: 0.05, min: 0, max: 1, unit: "motive",
+    description: "Motive the incitement rung needs before costs.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'barOrganising', group: 'calibration', kind: 'number', default: 0.15, min: 0, max: 1, unit: "motive",
+    description: "Motive the organising rung needs before costs.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'barTargeted', group: 'calibration', kind: 'number', default: 0.35, min: 0, max: 1, unit: "motive",
+    description: "Motive the targeted-attacks rung needs before costs.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'barMassKilling', group: 'calibration', kind: 'number', default: 0.6, min: 0, max: 1.5, unit: "motive",
+    description: "Motive the mass-killing rung needs before costs.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'costShareIncitement', group: 'calibration', kind: 'number', default: 0.15, min: 0, max: 1, unit: "share",
+    description: "Share of the full expected cost that standing on the incitement rung risks.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'costShareOrganising', group: 'calibration', kind: 'number', default: 0.4, min: 0, max: 1, unit: "share",
+    description: "Share of the full expected cost that standing on the organising rung risks.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'costShareTargeted', group: 'calibration', kind: 'number', default: 0.7, min: 0, max: 1, unit: "share",
+    description: "Share of the full expected cost that standing on the targeted-attacks rung risks (mass killing risks all of it).",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'stepDownMargin', group: 'calibration', kind: 'number', default: 0.05, min: 0, max: 0.5, unit: "motive",
+    description: "How far below its rung's bar the leadership's net assessment must fall before it steps down.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'planningEffort', group: 'calibration', kind: 'number', default: 1, min: 0.01, max: 100, unit: "motive x days",
+    description: "Preparation a rung needs: the leadership climbs once the margin by which it wants the next rung, summed over days, reaches this (so a strong motive climbs fast, a marginal one slowly).",
+    source: "Luck 2018, Implications: atrocities \"require some degree of planning and mobilization\". To be calibrated (issue 13).",
+  },
+  // ---- the leadership's motive (leadership.ts) -------------------------------------------------
+  {
+    name: 'motiveExistentialWeight', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 2, unit: "motive",
+    description: "Weight of existential stakes in the motive.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'motiveWeaknessWeight', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 2, unit: "motive",
+    description: "Weight of state weakness in the motive.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'motivePriorWeight', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 2, unit: "motive",
+    description: "Weight of past atrocities in the motive.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'settlementRelief', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "share",
+    description: "Share of what is at stake that a signed settlement removes for the factions it includes.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'mediationOffer', group: 'calibration', kind: 'number', default: 0.3, min: 0, max: 1, unit: "motive",
+    description: "How far progress towards a settlement that includes the hardliners lowers their motive before it is signed (offers, commitments, power sharing).",
+    source: "Luck 2018, Implications: quiet diplomacy \"by the Secretary-General and/or senior regional figures\" can make a difference. To be calibrated (issue 13).",
+  },
+  // ---- the factions (leadership.ts) ------------------------------------------------------------
+  {
+    name: 'existentialHardening', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 0.1, unit: "1/day",
+    description: "Daily drift towards the hardliners from existential framing.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'mobilisationHardening', group: 'calibration', kind: 'number', default: 0.004, min: 0, max: 0.1, unit: "1/day",
+    description: "Daily drift towards the hardliners from a mobilisation that works.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'diplomacySplit', group: 'calibration', kind: 'number', default: 0.004, min: 0, max: 0.1, unit: "1/day",
+    description: "Daily drift towards the moderates from quiet diplomacy with a divided regime, early.",
+    source: "Luck 2018, Shortcomings: quiet diplomacy works \"when the regime is divided or not fully committed\". To be calibrated (issue 13).",
+  },
+  {
+    name: 'costSplit', group: 'calibration', kind: 'number', default: 0.003, min: 0, max: 0.1, unit: "1/day",
+    description: "Daily drift towards the moderates from costs borne, in a divided regime.",
+    source: "To be calibrated (issue 13).",
+  },
+  // ---- trigger events (triggers.ts) ------------------------------------------------------------
+  {
+    name: 'shockHalfLife', group: 'calibration', kind: 'number', default: 30, min: 1, max: 3650, unit: "days",
+    description: "Half-life of the motive a trigger event adds.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'crisisHalfLife', group: 'calibration', kind: 'number', default: 45, min: 1, max: 3650, unit: "days",
+    description: "Half-life of the crisis a trigger event opens (the opportunity it gives the killing rungs).",
+    source: "Harff 2003 (political upheaval precedes genocides and politicides). To be calibrated (issue 13).",
+  },
+  {
+    name: 'shockElection', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 1, unit: "motive",
+    description: "Motive an election adds (decays with shockHalfLife).",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'shockLeaderKilled', group: 'calibration', kind: 'number', default: 0.15, min: 0, max: 1, unit: "motive",
+    description: "Motive the killing of a leader adds.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'leaderKilledHardening', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "share",
+    description: "Share of the moderates' weight the hardliners take when a leader is killed.",
+    source: "Des Forges 1999: the moderate Prime Minister and ministers were killed on 7 April 1994. To be calibrated (issue 13).",
+  },
+  {
+    name: 'shockCoup', group: 'calibration', kind: 'number', default: 0.1, min: 0, max: 1, unit: "motive",
+    description: "Motive a coup adds.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'coupWeakening', group: 'calibration', kind: 'number', default: 0.3, min: 0, max: 1, unit: "index",
+    description: "Weakness of state structures a coup adds (up to 1).",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'shockUprising', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 1, unit: "motive",
+    description: "Motive an uprising against the leadership adds.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'shockOffensive', group: 'calibration', kind: 'number', default: 0.15, min: 0, max: 1, unit: "motive",
+    description: "Motive an offensive adds.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'shockClash', group: 'calibration', kind: 'number', default: 0.1, min: 0, max: 1, unit: "motive",
+    description: "Motive a violent incident between the groups adds.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'forceEngagementBase', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "share",
+    description: "Share of the organised force's strength brought to bear on the targeted population before an offensive (all of it after).",
+    source: "To be calibrated (issue 13).",
+  },
+  // ---- deterrence (deterrence.ts) --------------------------------------------------------------
+  {
+    name: 'existentialDiscount', group: 'calibration', kind: 'number', default: 0.8, min: 0, max: 1, unit: "share",
+    description: "Share of deterrence an existential struggle discounts.",
+    source: "Luck 2018, Shortcomings (deaf ears). To be calibrated (issue 13).",
+  },
+  {
+    name: 'patronDiscount', group: 'calibration', kind: 'number', default: 0.65, min: 0, max: 1, unit: "share",
+    description: "Share of deterrence a permanent member's backing discounts.",
+    source: "Luck 2018, Shortcomings (deaf ears). To be calibrated (issue 13).",
+  },
+  {
+    name: 'armedGroupSensitivity', group: 'calibration', kind: 'number', default: 0.7, min: 0, max: 1, unit: "share",
+    description: "Deterrence an armed group feels, as a share of a government's.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'extremistSensitivity', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 1, unit: "share",
+    description: "Deterrence an extremist armed group feels, as a share of a government's.",
+    source: "Luck 2018, Shortcomings (deaf ears). To be calibrated (issue 13).",
+  },
+  {
+    name: 'appeasementWeight', group: 'calibration', kind: 'number', default: 0.6, min: 0, max: 1, unit: "share",
+    description: "Share of deterrence strict impartiality gives away while risk is high and imminent.",
+    source: "Luck 2018, Remedies, quoting The Fall of Srebrenica. To be calibrated (issue 13).",
+  },
+  // ---- killing and protection (kernel.ts, population.ts, peacekeepers.ts) ----------------------
+  {
+    name: 'lethalityOrganising', group: 'calibration', kind: 'number', default: 0, min: 0, max: 1, unit: "share",
+    description: "Lethality of the organising rung, against mass killing (1): 0 by default, since organising (arming, lists, training) kills no one by itself and killing begins with the attacks the leadership orders; above 0, sporadic killing by the organised force while it prepares.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'lethalityTargeted', group: 'calibration', kind: 'number', default: 0.1, min: 0, max: 1, unit: "share",
+    description: "Lethality of the targeted-attacks rung, against mass killing (1).",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'massacreMultiplier', group: 'calibration', kind: 'number', default: 3, min: 0, max: 100, unit: "x killRate",
+    description: "Daily kill chance of the sheltered in a fallen venue, as a multiple of killRate.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'forceKillRate', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 1, unit: "1/day",
+    description: "Daily chance that the organised force at full strength and lethality kills a targeted person it can reach.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'mobilisableShare', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "share", structural: true,
+    description: "Share of the non-targeted population who could be mobilised at all (adults able and willing to be called up); the rest never join.",
+    source: "Straus 2006: perpetrators were mostly adult men. To be calibrated (issue 13).",
+  },
+  {
+    name: 'resilienceGain', group: 'calibration', kind: 'number', default: 0.05, min: 0, max: 1, unit: "1/day",
+    description: "Daily growth of the population's resilience to incitement at full counter-messaging.",
+    source: "Luck 2018, Potential: pushing back on incitement. To be calibrated (issue 13).",
+  },
+  {
+    name: 'resilienceHalfLife', group: 'calibration', kind: 'number', default: 120, min: 1, max: 3650, unit: "days",
+    description: "Half-life of the resilience counter-messaging builds: an early pulse lasts after it ends.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'voiceWeight', group: 'calibration', kind: 'number', default: 0.6, min: 0, max: 2, unit: "weight",
+    description: "Weight of the UN's public voice in counter-messaging.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'partnerBase', group: 'calibration', kind: 'number', default: 0.25, min: 0, max: 2, unit: "multiplier",
+    description: "Counter-messaging multiplier with no local partners.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'partnerWeight', group: 'calibration', kind: 'number', default: 1.5, min: 0, max: 4, unit: "multiplier",
+    description: "Counter-messaging multiplier added by local partners at full strength.",
+    source: "Luck 2018, Implications: local partners \"can be invaluable\". To be calibrated (issue 13).",
+  },
+  {
+    name: 'restraintMessaging', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 2, unit: "pressure",
+    description: "Restraint on bystanders from counter-messaging.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'restraintCost', group: 'calibration', kind: 'number', default: 0.3, min: 0, max: 2, unit: "pressure",
+    description: "Restraint on bystanders from the leadership's expected cost (deterrence of foot soldiers).",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'bystanderFlee', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 1, unit: "x fleeRate",
+    description: "Bystanders' flight from violence next to them, as a share of the targeted's fleeRate.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'protectionRobust', group: 'calibration', kind: 'number', default: 0.7, min: 0, max: 1, unit: "share",
+    description: "Cut in the daily kill hazard in a region covered by a robust presence at capacity 1.",
+    source: "Hultman, Kathman and Shannon 2013. To be calibrated (issue 13).",
+  },
+  {
+    name: 'protectionWeak', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 1, unit: "share",
+    description: "Cut in the daily kill hazard in a region covered by a weak presence at capacity 1.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'restraintRobust', group: 'calibration', kind: 'number', default: 0.25, min: 0, max: 2, unit: "pressure",
+    description: "Restraint on bystanders in a region covered by a robust presence at capacity 1.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'restraintWeak', group: 'calibration', kind: 'number', default: 0.1, min: 0, max: 2, unit: "pressure",
+    description: "Restraint on bystanders in a region covered by a weak presence at capacity 1.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'weakMandateDefence', group: 'calibration', kind: 'number', default: 0.35, min: 0, max: 1, unit: "share",
+    description: "Share of its capacity a weakly mandated presence puts into defending a venue.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'forceCapacity', group: 'calibration', kind: 'number', default: 0.7, min: 0, max: 1, unit: "index",
+    description: "Capacity an authorised force adds when it arrives.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'mobAttack', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 4, unit: "strength",
+    description: "Attack on a venue by a fully mobilised local population at full lethality (against the venue's defence: capacity x mandate).",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'forceAttack', group: 'calibration', kind: 'number', default: 0.8, min: 0, max: 4, unit: "strength",
+    description: "Attack on a venue by the organised force at full strength, engagement and lethality.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'resistBase', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 2, unit: "multiplier",
+    description: "Bystanders' resistance multiplier with no local partners (resistChance = resistRate x (resistBase + localPartners) x (1 + counter-messaging)).",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'dangerScale', group: 'calibration', kind: 'number', default: 10, min: 0, max: 100, unit: "x deaths share",
+    description: "News of killing: a region's danger for the targeted is dangerScale x yesterday's deaths / targeted alive there, up to dangerCap.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'dangerCap', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "danger",
+    description: "Most danger news of killing nearby adds.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'mobilisedScale', group: 'calibration', kind: 'number', default: 3, min: 0, max: 20, unit: "x joined share",
+    description: "A venue's attackers count as fully mobilised at a joined share of 1 / mobilisedScale.",
+    source: "To be calibrated (issue 13).",
+  },
+  // ---- risk as the UN reads it (risk.ts, kernel.ts) --------------------------------------------
+  {
+    name: 'highRisk', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "risk",
+    description: "True risk at which risk counts as high and imminent (appeasement, legitimacy).",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'legitimacyGain', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 0.1, unit: "1/day",
+    description: "Daily gain in legitimacy (x (1 - legitimacy)) when the UN speaks while risk is high.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'legitimacyLossSilent', group: 'calibration', kind: 'number', default: 0.003, min: 0, max: 0.1, unit: "1/day",
+    description: "Daily loss of legitimacy when the UN is silent while risk is high.",
+    source: "Luck 2018, Implications: \"Each time the UN fails to utilize its voice ... it feeds cynicism\". To be calibrated (issue 13).",
+  },
+  {
+    name: 'legitimacyLossKilling', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 0.1, unit: "1/day",
+    description: "Daily loss of legitimacy on a day of killing without a word from the UN.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'riskPlanWeight', group: 'calibration', kind: 'number', default: 0.55, min: 0, max: 1, unit: "weight",
+    description: "Weight of the leadership's plan (rung / 4) in the true risk; the mobilisation takes the rest.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'riskMobilisationScale', group: 'calibration', kind: 'number', default: 5, min: 0, max: 100, unit: "x joined share",
+    description: "The mobilisation term of true risk is full at a joined share of 1 / riskMobilisationScale.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'visibleRiskScale', group: 'calibration', kind: 'number', default: 20, min: 0, max: 1000, unit: "x deaths share",
+    description: "Risk the Council can see for itself: visibleRiskScale x deaths in the last 30 days / targeted population.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'voicePersistence', group: 'calibration', kind: 'number', default: 0.95, min: 0, max: 1, unit: "1/day",
+    description: "Share of the UN's public voice that carries over to the next day (a message is remembered for weeks).",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'warningPersistence', group: 'calibration', kind: 'number', default: 0.97, min: 0, max: 1, unit: "1/day",
+    description: "Share of the warnings carried to the leadership that carries over to the next day.",
+    source: "To be calibrated (issue 13).",
+  },
+] as const satisfies readonly ParamDef[];
