@@ -35,6 +35,13 @@ export const dayText = (t: number, dateOf?: DateOf) => {
   return `day ${int(t)}${date ? ` (${date})` : ''}`;
 };
 
+/** The model's reading of a run, in words. */
+const OUTCOME_TEXT: Readonly<Record<RunSummary['outcome'], string>> = {
+  prevented: 'prevented (no one killed)',
+  curbed: 'curbed (killing below the mass-atrocity threshold)',
+  failed: 'failed (a mass atrocity)',
+};
+
 /**
  * The main model's summary. Days are 0-based ticks, written "day N", with the calendar date
  * beside them when the scenario is dated; what never happened is said so.
@@ -43,13 +50,18 @@ export function formatSummary(s: RunSummary, label: string, dateOf?: DateOf): st
   const day = (t: number) => dayText(t, dateOf);
   const measures = s.councilMeasures.length ? `${s.councilMeasures.join(', ')}; first on ${day(s.firstCouncilMeasureTick!)}` : 'no measure adopted';
   return block(`${label}: ${dayCount(s.ticks)}, ${count(s.agents, 'agent')} (${int(s.targetedAgents)} in the targeted group)`, [
+    ['outcome', OUTCOME_TEXT[s.outcome]],
     ['mass atrocity', s.massAtrocity ? `YES, onset on ${day(s.onsetTick!)}; threshold crossed on ${day(s.flaggedTick!)}` : 'no'],
-    ['killed', `${count(s.deaths, 'agent')} = ${count(s.deathsPeople, 'person', 'people')} (${share(s.deathShare)} of the targeted group)`],
+    [
+      'killed',
+      `${count(s.deaths, 'agent')} = ${count(s.deathsPeople, 'person', 'people')} (${share(s.deathShare)} of the targeted group)` +
+        (s.killingDays > 0 ? `, over ${dayCount(s.killingDays)} (${day(s.firstKillingTick!)} to ${day(s.lastKillingTick!)}); ${share(s.forceDeathShare)} by the organised force` : ''),
+    ],
     [
       'perpetrators',
-      `${s.peakPerpetrators > 0 ? `peak ${int(s.peakPerpetrators)} on ${day(s.peakPerpetratorsTick!)}` : 'none joined'}; leadership reached "${s.maxRung}", ended at "${s.finalRung}"`,
+      `${s.peakPerpetrators > 0 ? `peak ${int(s.peakPerpetrators)} (${share(s.peakParticipationShare)} of the others) on ${day(s.peakPerpetratorsTick!)}` : 'none joined'}; leadership reached "${s.maxRung}", ended at "${s.finalRung}"`,
     ],
-    ['displaced', `${int(s.displaced)}; protected ${int(s.protected)}; ${count(s.venuesFallen, 'venue')} fallen`],
+    ['displaced', `${int(s.displaced)} agents = ${count(s.displacedPeople, 'person', 'people')}; protected ${int(s.protected)}; ${count(s.venuesFallen, 'venue')} fallen`],
     ['Secretariat', `${s.firstArticle99Tick === null ? 'no Article 99 briefing' : `first Article 99 briefing on ${day(s.firstArticle99Tick)}`}; final frame "${s.finalFrame}"`],
     ['Security Council', `${measures}; ${count(s.vetoes, 'veto', 'vetoes')}`],
     [

@@ -292,13 +292,20 @@ describe('the CLI says what it did', () => {
   it('formats every model\'s summary alike, with numbers and plurals in words', () => {
     const one = cli('run', '--ticks', '1', '--agents', '300', '--people-per-agent', '50', '--out', join(dir, 'one.run.json'));
     expect(one.stdout).toMatch(/: 1 day, 300 agents/);
+    expect(one.stdout).toMatch(/^ {2}outcome: {12}prevented \(no one killed\)$/m);
+    // A run that kills says over how many days, who killed, and the share taking part.
+    const crisis = cli('run', '--ticks', '90', '--agents', '2000', '--people-per-agent', '50', '--election-day', '10', '--seed', '2', '--out', join(dir, 'crisis.run.json'));
+    expect(crisis.stdout).toMatch(/^ {2}outcome: {12}(curbed|failed) \(/m);
+    expect(crisis.stdout).toMatch(/^ {2}killed: .* over \d+ days \(day \d+ to day \d+\); [\d.]+% by the organised force$/m);
+    expect(crisis.stdout).toMatch(/^ {2}perpetrators: .*peak [\d,]+ \([\d.]+% of the others\)/m);
+    expect(crisis.stdout).toMatch(/^ {2}displaced: {10}[\d,]+ agents = [\d,]+ people;/m);
     const civil = cli('run', '--model', 'epstein-civil-violence', '--ticks', '40', '--out', join(dir, 'civil.run.json'));
     expect(civil.stdout).toMatch(/^model epstein-civil-violence, seed 1: 40 ticks, 1,\d{3} citizens$/m);
     expect(civil.stdout).toMatch(/^ {2}peak active: +\d+ on tick \d+$/m);
     expect(civil.stdout).not.toMatch(/[{}]/);
     const ethnic = cli('run', '--model', 'epstein-ethnic-violence', '--ticks', '30', '--out', join(dir, 'ethnic.run.json'));
     expect(ethnic.stdout).toMatch(/^ {2}elimination: +neither group was eliminated$/m);
-    for (const r of [one, civil, ethnic]) {
+    for (const r of [one, crisis, civil, ethnic]) {
       expect(r.stdout).not.toMatch(/\bnever\b|\bnull\b|undefined|NaN/);
       expect(r.stdout).toMatch(/^ {2}run file: {11}\S+$/m);
     }
