@@ -5,10 +5,14 @@ import { Command, CommanderError } from 'commander';
 import { ENGINE, MODEL_VERSION, ParamError } from '../sim/index';
 import { casesCommand } from './commands/cases';
 import { compareCommand, splitCompareArgs } from './commands/compare';
+import { discoverCommand } from './commands/discover';
+import { mergeCommand } from './commands/merge';
+import { sensitivityCommand } from './commands/sensitivity';
 import { paramsCommand } from './commands/params';
 import { replayCommand } from './commands/replay';
 import { runCommand } from './commands/run';
 import { scenariosCommand } from './commands/scenarios';
+import { sweepCommand } from './commands/sweep';
 import { checkFlagValues } from './argv';
 import { UsageError } from './errors';
 import { WriteError } from './files';
@@ -37,6 +41,10 @@ try {
   program.addCommand(scenariosCommand());
   program.addCommand(casesCommand());
   program.addCommand(compareCommand(args, arms));
+  program.addCommand(sweepCommand());
+  program.addCommand(mergeCommand());
+  program.addCommand(sensitivityCommand());
+  program.addCommand(discoverCommand());
   // addCommand does not pass these settings down: every command reports usage errors the same way.
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
   checkFlagValues(program, args);

@@ -19,3 +19,6 @@ export function withDigests(spec: RunSpec): RunWithDigests {
   const r = runModel(spec);
   return { summary: r.summary, digests: tickDigests(r.series, r.ticks) };
 }
+
+/** One run of a sweep (`r2p-sim sweep`): its results hash and outcomes, or its error. */
+export { runSweepJob as sweepJob } from '../../analysis/sweep/run';

@@ -6,3 +6,4 @@ register();
 const tasks = await import('./summary-task.ts');
 export default tasks.default;
 export const withDigests = tasks.withDigests;
+export const sweepJob = tasks.sweepJob;
