@@ -17,6 +17,7 @@ export default {
     'sim/models/luck2018/deterrence.ts',
     'sim/models/luck2018/risk.ts',
     'sim/models/luck2018/kernel.ts',
+    'sim/models/luck2018/triggers.ts',
   ],
   coverageAnalysis: 'perTest',
   // Static initialisers (constant tables) would rerun every test for each mutant.
