@@ -47,7 +47,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'armedConflict',
     kind: 'levels',
-    description: 'Armed conflict or instability around the crisis (Framework risk factor 1).',
+    description: 'Armed conflict or instability around the crisis when the period opens (Framework risk factor 1); a war that starts or resumes later is an offensive on the timeline.',
     levels: { none: { armedConflict: 0 }, instability: { armedConflict: 0.3 }, 'civil-war': { armedConflict: 0.8 } },
     why: `Risk factor 1. In the model it draws the Secretariat's attention and shapes its reading; ${LUCK} (Shortcomings) stresses that atrocities also happen "without armed conflict", so \`none\` is a real level, not a safe one.`,
   },

@@ -14,6 +14,7 @@
  * Pure: no clock, no time zones (all dates are whole days on the proleptic Gregorian calendar).
  */
 import { DEFAULT_TICKS, MAX_TICKS, ParamError, type ParamName } from '../sim/index';
+import { pathText, valueAt } from '../analysis/json-issues';
 
 export const EVENT_KINDS = [
   'election',
@@ -214,18 +215,12 @@ export function placeEvents(t: Timeline, file: string): PlacedEvent[] {
   const issues = timelineIssues(t);
   if (issues.length) {
     const i = issues[0];
-    throw new ParamError(`${file}: timeline.${i.path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '[')}`, valueAt(t, i.path), i.expected);
+    throw new ParamError(`${file}: timeline.${pathText(i.path)}`, valueAt(t, i.path), i.expected);
   }
   return t.events.map((e) => {
     const day = isDated(t) ? Math.max(0, daysBetween(t.opens.date, e.date!)) : e.day!;
     return { kind: e.kind, param: EVENT_PARAM[e.kind], day, date: e.date, what: e.what, source: e.source, note: e.note };
   });
-}
-
-function valueAt(v: unknown, path: readonly (string | number)[]): unknown {
-  let x = v;
-  for (const k of path) x = x === null || typeof x !== 'object' ? undefined : (x as Record<string | number, unknown>)[k];
-  return x;
 }
 
 // ---- run length and dates of a scenario ----------------------------------------------------------------

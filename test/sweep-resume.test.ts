@@ -23,6 +23,8 @@ let dir: string;
 let file: string;
 let baseline: string;
 let runs: number;
+/** Wall time of the uninterrupted sweep (start-up included), in ms: timed kills fall within it. */
+let baselineMs: number;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'r2p-sweep-resume-'));
@@ -42,7 +44,9 @@ beforeAll(() => {
     ),
   );
   baseline = join(dir, 'baseline');
+  const t0 = Date.now();
   const r = cli('sweep', file, '--out', baseline, '--workers', '2', '--no-progress');
+  baselineMs = Date.now() - t0;
   expect(r.status, r.what).toBe(0);
   runs = fileLines(join(baseline, 'runs.csv')).length - 1;
   expect(runs).toBe(runs0);
@@ -83,17 +87,23 @@ function expectSameAsBaseline(out: string, what: string): void {
 }
 
 describe('resume after SIGKILL', () => {
-  // After a random delay, or once the journal holds a random number of runs; the last plan kills twice.
-  const ms = () => ({ ms: Math.round(300 + rng() * 1200) });
+  // After a random delay (a random share of the uninterrupted sweep's own wall time, so that the
+  // kill falls while it runs however fast this machine is), or once the journal holds a random
+  // number of runs; the last plan kills twice. The share is drawn now; the delay when it runs.
+  const ms = () => {
+    const share = 0.1 + 0.6 * rng();
+    return { get ms() { return Math.round(share * baselineMs); }, share };
+  };
   const lines = (from = 1) => ({ lines: from + Math.floor(rng() * (runs0 - from - 1)) });
   const first = lines();
-  const plans: ({ ms: number } | { lines: number })[][] = [[ms()], [lines()], [ms()], [first, lines(first.lines + 1)]];
+  const plans: ({ ms: number; share: number } | { lines: number })[][] = [[ms()], [lines()], [ms()], [first, lines(first.lines + 1)]];
 
-  it.each(plans.map((p, i) => [i, JSON.stringify(p), p] as const))(`kill %i at %s (seed ${SEED}), resume: the results of an uninterrupted sweep`, async (i, _text, kills) => {
+  const text = (p: readonly ({ share: number } | { lines: number })[]) => JSON.stringify(p.map((k) => ('share' in k ? { share: Number(k.share.toFixed(3)) } : k)));
+  it.each(plans.map((p, i) => [i, text(p), p] as const))(`kill %i at %s (seed ${SEED}), resume: the results of an uninterrupted sweep`, async (i, _text, kills) => {
     const out = join(dir, `killed-${i}`);
     const log: string[] = [];
     for (const k of kills) log.push(await killed(out, k));
-    // Each kill fell while the sweep was running (it takes over 2 s, its start alone about 1 s).
+    // Each kill fell while the sweep was running.
     for (const l of log) expect(l, log.join('; ')).toMatch(/^killed \(SIGKILL\)/);
     const r = cli('sweep', file, '--out', out, '--workers', '2', '--resume', '--no-progress');
     expect(r.status, `${log.join('; ')}\n${r.what}`).toBe(0);

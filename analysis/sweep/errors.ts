@@ -15,5 +15,3 @@ export class SweepError extends FileError {
     this.name = 'SweepError';
   }
 }
-
-export { pathText, valueAt } from '../json-issues';

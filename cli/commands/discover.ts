@@ -5,10 +5,10 @@
  * and the box it chooses. The analysis is analysis/sweep/analyse.ts and analysis/prim.ts.
  */
 import { Command } from 'commander';
-import { SweepAnalysisError, discover } from '../../analysis/sweep/analyse';
+import { discover } from '../../analysis/sweep/analyse';
 import { csvLine } from '../../analysis/sweep/index';
 import { UsageError } from '../errors';
-import { readResults } from './sensitivity';
+import { analysing, readResults } from '../sweep/read-results';
 
 const share = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
@@ -31,17 +31,12 @@ export function discoverCommand(): Command {
     .option('--json', 'the full result as JSON')
     .action((dir: string, opts: { outcome: string; alpha: string; minSupport: string; threshold?: string; csv?: boolean; json?: boolean }) => {
       const { design, runs } = readResults(dir);
-      let d;
-      try {
-        d = discover(design, runs, opts.outcome, {
-          alpha: fraction(opts.alpha, '--alpha'),
-          minSupport: fraction(opts.minSupport, '--min-support'),
-          ...(opts.threshold === undefined ? {} : { threshold: fraction(opts.threshold, '--threshold') }),
-        });
-      } catch (e) {
-        if (e instanceof SweepAnalysisError) throw new UsageError(e.message);
-        throw e;
-      }
+      const options = {
+        alpha: fraction(opts.alpha, '--alpha'),
+        minSupport: fraction(opts.minSupport, '--min-support'),
+        ...(opts.threshold === undefined ? {} : { threshold: fraction(opts.threshold, '--threshold') }),
+      };
+      const d = analysing(() => discover(design, runs, opts.outcome, options));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
         return;

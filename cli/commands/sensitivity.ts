@@ -5,29 +5,10 @@
  * analysis/sweep/analyse.ts (tested on the Ishigami function in test/sensitivity.test.ts).
  */
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SweepAnalysisError, parseDesign, parseRuns, sensitivity, type DesignFile, type RunsTable } from '../../analysis/sweep/analyse';
+import { sensitivity } from '../../analysis/sweep/analyse';
 import { csvLine } from '../../analysis/sweep/index';
-import { UsageError } from '../errors';
 import { positiveInt } from '../spec';
-
-/** A sweep's results folder, read: its design and its runs table; a missing file is a usage error. */
-export function readResults(dir: string): { design: DesignFile; runs: RunsTable } {
-  const read = (f: string) => {
-    try {
-      return readFileSync(join(dir, f), 'utf8');
-    } catch {
-      throw new UsageError(`${join(dir, f)}: cannot read it; expected the results folder of a finished r2p-sim sweep`);
-    }
-  };
-  try {
-    return { design: parseDesign(read('design.json'), join(dir, 'design.json')), runs: parseRuns(read('runs.csv'), join(dir, 'runs.csv')) };
-  } catch (e) {
-    if (e instanceof SweepAnalysisError) throw new UsageError(e.message);
-    throw e;
-  }
-}
+import { analysing, readResults } from '../sweep/read-results';
 
 const f3 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '-' : x.toPrecision(3));
 
@@ -41,13 +22,8 @@ export function sensitivityCommand(): Command {
     .option('--json', 'the full result as JSON')
     .action((dir: string, opts: { outcome?: string[]; resamples: string; csv?: boolean; json?: boolean }) => {
       const { design, runs } = readResults(dir);
-      let result;
-      try {
-        result = sensitivity(design, runs, { outcomes: opts.outcome, resamples: positiveInt(opts.resamples, '--resamples', 1_000_000) });
-      } catch (e) {
-        if (e instanceof SweepAnalysisError) throw new UsageError(e.message);
-        throw e;
-      }
+      const resamples = positiveInt(opts.resamples, '--resamples', 1_000_000);
+      const result = analysing(() => sensitivity(design, runs, { outcomes: opts.outcome, resamples }));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         return;

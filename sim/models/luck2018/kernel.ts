@@ -29,7 +29,7 @@ import { hrcStep } from './un/hrc';
 import { pbcStep } from './un/pbc';
 import { peacekeepersStep } from './un/peacekeepers';
 import { secretariatStep } from './un/secretariat';
-import { triggersStep } from './triggers';
+import { forceEngagement, triggersStep } from './triggers';
 import { exp } from '../../engine/portable-math';
 import { ParamError } from '../../engine/validate';
 import { FRAMES, SECRETARIAT_ACTIONS, STANDING, clamp01, createWorld, type World } from './world';
@@ -176,8 +176,7 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
   // attacks); while it organises, only its own force prepares (Straus 2006: mass mobilisation
   // followed the order to kill).
   const mobilising = rung >= 3;
-  // The organised force reaches the targeted in full after an offensive, in part before.
-  const engagement = w.offensive ? 1 : p.forceEngagementBase;
+  const engagement = forceEngagement(p, w);
   return {
     mobilising,
     reachToday: rung >= 1 ? p.incitementReach : 0,

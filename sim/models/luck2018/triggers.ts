@@ -21,13 +21,19 @@
  */
 import type { TickContext } from './context';
 import { exp } from '../../engine/portable-math';
-import { clamp01 } from './world';
+import type { Params } from './params';
+import { clamp01, type World } from './world';
 
 const LN2 = 0.6931471805599453;
 
 /** Daily persistence of a trigger's added motive, for a half-life in days. */
 export function shockPersistence(halfLife: number): number {
   return exp(-LN2 / halfLife);
+}
+
+/** Share of the organised force brought to bear on the targeted population: all of it after an offensive. */
+export function forceEngagement(p: Params, w: World): number {
+  return w.offensive ? 1 : p.forceEngagementBase;
 }
 
 export function triggersStep(ctx: TickContext): void {

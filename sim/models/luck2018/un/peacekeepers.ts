@@ -23,6 +23,7 @@
  *   danger_r     = min(dangerCap, dangerScale x yesterday's deaths / targeted alive in r)   (news of killing)
  */
 import type { TickContext } from '../context';
+import { forceEngagement } from '../triggers';
 import { OVERRUN, STANDING, TAKEN, clamp01 } from '../world';
 
 export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethality: number): void {
@@ -56,7 +57,7 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
   const globalMobilised = Math.min(1, p.mobilisedScale * ctx.joinedShare);
   // The organised force's full attack, and the share of it in play today.
   const forceFull = p.forceAttack * p.organisedForce;
-  const engagement = w.offensive ? 1 : p.forceEngagementBase;
+  const engagement = forceEngagement(p, w);
   for (let r = 0; r < R; r++) {
     const covered = reg.coverageRank[r] < coveredCount ? 1 : 0;
     reg.covered[r] = covered;
