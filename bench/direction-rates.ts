@@ -3,7 +3,7 @@
  * each direction's paired differences on a pool of fresh seeds (not the test's), then the share
  * of random seed sets of the test's size on which the test would fail. The test states these.
  *
- *   npx tsx bench/direction-rates.ts [--pool 400] [--first 1001] [--draws 20000]
+ *   npx tsx bench/direction-rates.ts [--pool 400] [--first 1001] [--draws 20000] [--only id,id]
  */
 import seedrandom from 'seedrandom';
 import { DIRECTIONS, SEEDS, directionHolds, signedDiffs } from '../test/stats/main-directions';
@@ -16,10 +16,13 @@ const pool = arg('pool', 400);
 const first = arg('first', 1001);
 const draws = arg('draws', 20_000);
 const seeds = Array.from({ length: pool }, (_, i) => first + i);
+// --only a,b: measure these directions alone (after a change to their arms).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1].split(',')) : null;
 
 process.stdout.write(`pool: seeds ${first}-${first + pool - 1}; ${draws} random sets of ${SEEDS} seeds each\n`);
 process.stdout.write('direction               +    -  ties  fails/draws  rate   95% upper\n');
-for (const d of DIRECTIONS) {
+for (const d of DIRECTIONS.filter((x) => only === null || only.has(x.id))) {
   const diffs = signedDiffs(d, seeds);
   const rng = seedrandom.alea(`direction-rates|${d.id}`);
   let fails = 0;

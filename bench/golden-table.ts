@@ -198,10 +198,12 @@ export const ROW_SPECS: readonly RowSpec[] = [
   },
   {
     id: 'luck-triggers-all',
-    note: 'Every trigger event in one run (an election, a leader killed, a coup, an uprising, an offensive, a town taken, a clash, an agreement, the mediators arriving late), a strong organised force under orders, two safe areas and a settlement that includes the hardliners.',
+    note: 'Every trigger event in one run (an election, a leader killed, a coup, an uprising, an offensive, a town taken, a clash, an agreement, the mediators arriving late, a change of leadership to all hardliners, an outside force at full capacity, a consented UN deployment), a strong organised force under orders, full reprisals, regional and Council pressure at their maxima, two safe areas and a settlement that includes the hardliners.',
     params: {
       agents: 1200, electionDay: 5, leaderKilledDay: 12, coupDay: 20, uprisingDay: 28, offensiveDay: 36, townFallsDay: 44, clashDay: 52, agreementDay: 90,
       mediationStartDay: 60, organisedForce: 1, orders: 1, settlementInclusion: 1, safeAreas: 2, safeAreaCapacity: 0.1,
+      leadershipChangeDay: 70, hardlinersAfterChange: 1, outsideForceDay: 80, outsideForceCapacity: 1, peacekeeperCoverage: 0.3, peacekeepersFromDay: 40,
+      reprisals: 1, regionalPressure: 1, sanctionsInForce: 1,
     },
     seed: 14, ticks: 150,
   },
@@ -211,6 +213,7 @@ export const ROW_SPECS: readonly RowSpec[] = [
     params: {
       agents: 1000, electionDay: 36_500, leaderKilledDay: 36_500, coupDay: 36_500, uprisingDay: 36_500, offensiveDay: 36_500, townFallsDay: 36_500,
       clashDay: 36_500, agreementDay: 36_500, mediationStartDay: -1, organisedForce: 0, orders: 0, settlementInclusion: 0, armedConflict: 1,
+      leadershipChangeDay: 36_500, hardlinersAfterChange: 0, outsideForceDay: 36_500, peacekeepersFromDay: 36_500,
     },
     seed: 15, ticks: 120,
   },

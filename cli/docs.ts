@@ -4,20 +4,20 @@
  * (docs/reference-models.md). Regenerate with `npm run docs`; a test checks they are current.
  */
 import { MODELS } from '../sim/index';
-import { BUILT_IN, BUILT_IN_FILES, FEATURE_DEFS, featureTargets } from '../scenarios/index';
+import { BUILT_IN, BUILT_IN_FILES, FEATURE_DEFS, NEUTRAL_RULE, featureTargets } from '../scenarios/index';
 import { markdownTable } from './commands/params';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const val = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
 
 export function mappingMarkdown(): string {
-  const out = ['## The mapping', '', '| feature | value | parameters | why |', '|---|---|---|---|'];
+  const out = ['## The mapping', '', `${NEUTRAL_RULE} The neutral level of each feature is marked (neutral) below.`, '', '| feature | value | parameters | why |', '|---|---|---|---|'];
   for (const d of FEATURE_DEFS) {
     const values =
       d.kind === 'count'
         ? `an integer from ${d.min} to ${d.max} (${d.unit})`
         : Object.entries(d.levels)
-            .map(([level, m]) => `\`${level}\`: ${Object.entries(m).map(([k, v]) => `${k} ${val(v)}`).join(', ')}`)
+            .map(([level, m]) => `\`${level}\`${level === d.neutral ? ' (neutral)' : ''}: ${Object.entries(m).map(([k, v]) => `${k} ${val(v)}`).join(', ')}`)
             .join('<br>');
     const params = d.kind === 'count' ? `\`${d.param}\` = value x ${d.scale}` : featureTargets(d).map((p) => `\`${p}\``).join(', ');
     out.push(`| \`${d.name}\`: ${cell(d.description)} | ${cell(values)} | ${params} | ${cell(d.why)} |`);

@@ -3,6 +3,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ENGINE, MODEL_VERSION, ParamError } from '../sim/index';
+import { calibrateCommand } from './commands/calibrate';
 import { casesCommand } from './commands/cases';
 import { compareCommand, splitCompareArgs } from './commands/compare';
 import { discoverCommand } from './commands/discover';
@@ -45,6 +46,7 @@ try {
   program.addCommand(mergeCommand());
   program.addCommand(sensitivityCommand());
   program.addCommand(discoverCommand());
+  program.addCommand(calibrateCommand());
   // addCommand does not pass these settings down: every command reports usage errors the same way.
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for usage)');
   checkFlagValues(program, args);

@@ -24,6 +24,12 @@ export interface LevelFeature extends FeatureBase {
   readonly kind: 'levels';
   /** Each level, in order from least to most, with the parameters it sets. */
   readonly levels: Readonly<Record<string, Mapped>>;
+  /**
+   * The level a case profile that leaves the feature out takes (NEUTRAL_RULE): absent for
+   * something that exists or not, the middle level for a scale, never a level chosen because it
+   * favours escalation.
+   */
+  readonly neutral: string;
 }
 
 export interface CountFeature extends FeatureBase {
@@ -42,11 +48,22 @@ export type FeatureDef = LevelFeature | CountFeature;
 
 const LUCK = 'Luck 2018';
 
+/**
+ * The rule for a feature a case profile leaves out (issue 13): a profile can only say what its
+ * sources say, so silence must not push a case towards escalation. Something that exists or not
+ * (hate media, a patron, peacekeepers, an outside force, reprisals) is absent; a scale (state
+ * weakness, cohesion, the UN's conduct) takes its middle level. Teaching and generic scenarios
+ * keep the model's defaults instead (they state every setting they change).
+ */
+export const NEUTRAL_RULE =
+  'A case profile that leaves a feature out gets its neutral level: absent for something that exists or not, the middle level for a scale; never a level chosen because it favours escalation. Teaching and generic scenarios keep the model defaults.';
+
 export const FEATURE_DEFS: readonly FeatureDef[] = [
   // ---- the situation --------------------------------------------------------------------------
   {
     name: 'armedConflict',
     kind: 'levels',
+    neutral: 'none',
     description: 'Armed conflict or instability around the crisis when the period opens (Framework risk factor 1); a war that starts or resumes later is an offensive on the timeline.',
     levels: { none: { armedConflict: 0 }, instability: { armedConflict: 0.3 }, 'civil-war': { armedConflict: 0.8 } },
     why: `Risk factor 1. In the model it draws the Secretariat's attention and shapes its reading; ${LUCK} (Shortcomings) stresses that atrocities also happen "without armed conflict", so \`none\` is a real level, not a safe one.`,
@@ -54,6 +71,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'stateWeakness',
     kind: 'levels',
+    neutral: 'medium',
     description: 'Weakness of state structures (Framework risk factor 3).',
     levels: { low: { stateWeakness: 0.2 }, medium: { stateWeakness: 0.45 }, high: { stateWeakness: 0.75 } },
     why: 'Risk factor 3; a weak state raises the leadership\'s motive in the model. Three even steps across the range.',
@@ -61,6 +79,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'priorAtrocities',
     kind: 'levels',
+    neutral: 'none',
     description: 'Record of earlier mass violence against the same group (Framework risk factor 2).',
     levels: { none: { priorAtrocities: 0 }, some: { priorAtrocities: 0.4 }, severe: { priorAtrocities: 0.85 } },
     why: `Risk factor 2; ${LUCK} (Shortcomings): "the best predictor of genocide is past genocide". \`some\` is localised or decades-old violence; \`severe\` is mass killing within living memory.`,
@@ -92,6 +111,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'perpetratorType',
     kind: 'levels',
+    neutral: 'government',
     description: 'Who leads the perpetrators: a government, an armed group, or an extremist armed group.',
     levels: {
       government: { perpetratorType: 'government' },
@@ -103,6 +123,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'organisedForce',
     kind: 'levels',
+    neutral: 'none',
     description:
       "The perpetrators' own organised force (army, police, militia, armed group) that can kill without mass participation: none (killing only by mobilised civilians), small (gangs, militias or units of a few hundred to a few thousand, locally), or large (an army or a corps-sized force with its police and militias).",
     levels: { none: { organisedForce: 0 }, small: { organisedForce: 0.3 }, large: { organisedForce: 0.7 } },
@@ -111,6 +132,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'ordersAndCoercion',
     kind: 'levels',
+    neutral: 'none',
     description:
       'Orders and coercion from local authorities and the organised force that push bystanders to take part: none (no documented pressure on civilians to join), some (local organisers, payment, threats in places), or strong (the administration mobilises down to the village, and refusing is dangerous).',
     levels: { none: { orders: 0 }, some: { orders: 0.2 }, strong: { orders: 0.5 } },
@@ -119,6 +141,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'existentialStakes',
     kind: 'levels',
+    neutral: 'no',
     description: 'Whether the leadership sees the struggle as a fight for its survival.',
     levels: {
       no: { existentialStakes: 0, stakes: 0.45 },
@@ -130,6 +153,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'regimeCohesion',
     kind: 'levels',
+    neutral: 'mixed',
     description: 'How united the perpetrating leadership is: divided (open rifts, moderates in power), mixed, or united.',
     levels: { divided: { cohesion: 0.2 }, mixed: { cohesion: 0.5 }, united: { cohesion: 0.85 } },
     why: `${LUCK} (Shortcomings): quiet diplomacy works "especially when the regime is divided or not fully committed to a genocidal project". Cohesion is how far outside messages can shift the factions.`,
@@ -137,6 +161,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'hardliners',
     kind: 'levels',
+    neutral: 'balanced',
     description: 'Weight of hardliners against moderates in the leadership when the period opens.',
     levels: { minority: { hardliners: 0.3 }, balanced: { hardliners: 0.5 }, dominant: { hardliners: 0.75 } },
     why: 'The factions\' balance decides the leadership\'s choices (model brief, Agents 1). Kept apart from cohesion: a regime can be divided yet led by its hardliners.',
@@ -144,6 +169,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'patron',
     kind: 'levels',
+    neutral: 'no',
     description: 'A permanent member of the Security Council backs the perpetrating leadership.',
     levels: { no: { patron: false }, yes: { patron: true } },
     why: `${LUCK} (Shortcomings): the ICC message fails when the leadership "has the backing of a permanent member of the Security Council". The patron vetoes coercive measures and blunts deterrence.`,
@@ -151,6 +177,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'deterrentThreats',
     kind: 'levels',
+    neutral: 'weak',
     description: 'Standing credibility of outside consequences at the start: international criminal jurisdiction, sanctions, forces able to intervene.',
     levels: { none: { deterrence: 0.05 }, weak: { deterrence: 0.2 }, moderate: { deterrence: 0.35 }, strong: { deterrence: 0.55 } },
     why: `${LUCK} (Potential, Shortcomings): the ICC adds "a critical talking point about the decline of impunity". \`none\` is no tribunal with jurisdiction; \`weak\` a tribunal or court without reach over the leaders; \`moderate\` ICC jurisdiction; \`strong\` jurisdiction plus a credible force nearby. Council measures taken during the run add to this baseline.`,
@@ -159,6 +186,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'hateMediaReach',
     kind: 'levels',
+    neutral: 'none',
     description: 'How far hate propaganda reaches: none, local (community or vernacular outlets, rumour), or national (broadcast).',
     levels: { none: { incitementReach: 0.05 }, local: { incitementReach: 0.3 }, national: { incitementReach: 0.7 } },
     why: 'Model brief, settings: incitement is "how strong and how far-reaching"; RTLM reached most of Rwanda by radio (Yanagizawa-Drott 2014). Reach is the share of agents exposed on a day of incitement.',
@@ -166,6 +194,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'incitementIntensity',
     kind: 'levels',
+    neutral: 'low',
     description: 'How virulent the propaganda is: low (grievance), moderate (dehumanising), extreme (explicit calls to kill).',
     levels: { low: { incitement: 0.25 }, moderate: { incitement: 0.5 }, extreme: { incitement: 0.8 } },
     why: `${LUCK} (Potential): "discouraging the incitement of atrocity crimes". Strength is how far exposure lowers thresholds to join; the three levels follow the Framework's triggering factors (risk factor 8).`,
@@ -173,6 +202,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'localPartners',
     kind: 'levels',
+    neutral: 'weak',
     description: 'Civil society, clergy, media, business and parliaments able to push back: absent (closed rule), weak, or strong.',
     levels: { absent: { localPartners: 0.05 }, weak: { localPartners: 0.3 }, strong: { localPartners: 0.75 } },
     why: `${LUCK} (Implications): "Where no such partners can be engaged because of the authoritarian or totalitarian nature of the political and security systems ... external actors have much less to work with". Partners multiply counter-messaging and resistance.`,
@@ -181,6 +211,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'mediation',
     kind: 'levels',
+    neutral: 'none',
     description: 'The mediation track: none, a modest one (one envoy or body), or high-level (several bodies, senior figures).',
     levels: {
       none: { mediationTrack: false, mediators: 0 },
@@ -192,6 +223,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'settlementInclusion',
     kind: 'levels',
+    neutral: 'partial',
     description:
       "How far the settlement on offer (the mediators' or the parties' agreement, signed or not) gives the perpetrating leadership's hardliners a share of power: excluded (it removes them or bars them), partial (a reduced share, or a place for some of them), or included (power sharing that keeps them in).",
     levels: { excluded: { settlementInclusion: 0 }, partial: { settlementInclusion: 0.5 }, included: { settlementInclusion: 1 } },
@@ -200,6 +232,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'impartiality',
     kind: 'levels',
+    neutral: 'balanced',
     description: 'The stance of the UN and the mediators towards the parties: taking sides, balanced, or strictly even-handed.',
     levels: { partisan: { impartiality: 0.25 }, balanced: { impartiality: 0.55 }, strict: { impartiality: 0.85 } },
     why: `${LUCK} (Remedies): impartiality "has its place, but should not be applied uniformly"; the article cites The Fall of Srebrenica faulting the "institutional ideology of impartiality even when confronted with attempted genocide".`,
@@ -207,6 +240,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'earlyWarning',
     kind: 'levels',
+    neutral: 'fair',
     description: 'Quality of the information reaching UN headquarters: poor, fair, or good (specific, timely warnings).',
     levels: { poor: { earlyWarningNoise: 0.3 }, fair: { earlyWarningNoise: 0.15 }, good: { earlyWarningNoise: 0.07 } },
     why: `${LUCK} (Implications): "Early warning ... is much less of a problem than assessment and framing". Quality is the noise on the Secretariat's daily risk signal; framing is a separate feature.`,
@@ -214,6 +248,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'secretariatFraming',
     kind: 'levels',
+    neutral: 'conflict',
     description: "The Secretariat's reading of the crisis as it opened: a conflict, a humanitarian emergency, or an atrocity risk.",
     levels: {
       conflict: { framingLens: 'conflict' },
@@ -225,6 +260,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'selfCensorship',
     kind: 'levels',
+    neutral: 'usual',
     description: 'How far the Secretariat trimmed what it told the Council: candid, usual, or strong.',
     levels: { candid: { selfCensorship: 0.2 }, usual: { selfCensorship: 0.5 }, strong: { selfCensorship: 0.8 } },
     why: `${LUCK} (Shortcomings): "Too often, the Secretariat engages in pre-emptive self-censorship"; the Brahimi report's "what it needs to hear, not what it wants to hear".`,
@@ -232,6 +268,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'specialAdviserAccess',
     kind: 'levels',
+    neutral: 'filtered',
     description: 'How the Special Adviser on the Prevention of Genocide reached the Secretary-General; "none" before the post existed (2004).',
     levels: {
       none: { specialAdviserAccess: 'filtered' },
@@ -243,6 +280,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'councilEngagement',
     kind: 'levels',
+    neutral: 'divided',
     description: 'Disposition of the Security Council\'s members to act on the situation: reluctant, divided, or engaged.',
     levels: { reluctant: { councilWillingness: 0.25 }, divided: { councilWillingness: 0.45 }, engaged: { councilWillingness: 0.7 } },
     why: `${LUCK} (Shortcomings): "the 193 Member States are simultaneously the greatest strength and the greatest weakness"; the mean disposition of the fifteen members. A patron's veto is a separate feature.`,
@@ -250,6 +288,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'forceDoctrine',
     kind: 'levels',
+    neutral: 'strict-last-resort',
     description: 'How the Council treated force in this situation: strictly last, after every other step, or as a measure of last resort available early.',
     levels: {
       'strict-last-resort': { forceDoctrine: 'strict-last-resort' },
@@ -261,6 +300,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'peacekeepers',
     kind: 'levels',
+    neutral: 'none',
     description: 'UN peacekeepers on the ground when the period opens: none, limited (a few areas), or widespread.',
     levels: { none: { peacekeeperCoverage: 0 }, limited: { peacekeeperCoverage: 0.25 }, widespread: { peacekeeperCoverage: 0.6 } },
     why: `${LUCK} (Shortcomings): "the presence of UN peacekeepers on the ground—has proven to be a mixed blessing". Coverage is the share of regions with a presence.`,
@@ -268,6 +308,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'peacekeeperCapacity',
     kind: 'levels',
+    neutral: 'medium',
     description: 'Strength of the peacekeepers where present, against the local perpetrator force: low, medium, or high.',
     levels: { low: { peacekeeperCapacity: 0.15 }, medium: { peacekeeperCapacity: 0.4 }, high: { peacekeeperCapacity: 0.75 } },
     why: 'Hultman, Kathman and Shannon 2013: several thousand troops sharply reduce killings of civilians; a few hundred lightly armed do not.',
@@ -275,6 +316,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'peacekeeperMandate',
     kind: 'levels',
+    neutral: 'weak',
     description: 'The peacekeepers\' mandate: weak (monitoring, self-defence) or robust (protection of civilians, Chapter VII).',
     levels: { weak: { mandate: 'weak' }, robust: { mandate: 'robust' } },
     why: `${LUCK} (Shortcomings): the UN "does not have a well-developed doctrine for the use of force ... for the explicit purpose of protecting civilians". Passed through.`,
@@ -293,9 +335,55 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
   {
     name: 'safeAreaCapacity',
     kind: 'levels',
+    neutral: 'low',
     description: 'Capacity to defend the declared safe areas: low, medium, or high.',
     levels: { low: { safeAreaCapacity: 0.1 }, medium: { safeAreaCapacity: 0.4 }, high: { safeAreaCapacity: 0.75 } },
     why: `${LUCK} (Implications): "Why was it believed that Serbian forces would not test the Security Council's will to enforce the safe areas it had established?"`,
+  },
+  {
+    name: 'outsideForce',
+    kind: 'levels',
+    neutral: 'none',
+    description:
+      "A non-UN military force, regional or bilateral, that protects the targeted population (a coalition landing, a neighbour's army, air power with forces on the ground), by its size against the perpetrators' force: none, small (a few thousand, or air strikes with local forces), or large (a division-sized force). Its arrival is the timeline event outside-force-arrives; a force that fights on the perpetrators' side is not this feature.",
+    levels: { none: { outsideForceCapacity: 0 }, small: { outsideForceCapacity: 0.3 }, large: { outsideForceCapacity: 0.7 } },
+    why: `${LUCK} (Implications): "The United Nations, regional arrangements, neighbors, influential governments, and civil society need to recognize opportunities to interrupt and disrupt such a chain of decisions". East Timor 1999 (INTERFET, some 11,000 troops under S/RES/1264) and Mali 2013 (Operation Serval) are the model cases. Capacity on the scale of the peacekeepers' (low 0.15 to high 0.75): \`small\` 0.3, \`large\` 0.7; a force covers every region with a robust posture and adds credibility (outsideForceDeterrence).`,
+  },
+  {
+    name: 'regionalLeverage',
+    kind: 'levels',
+    neutral: 'none',
+    description:
+      "Leverage of regional organisations over the perpetrators during the period (sanctions, suspension of membership, or their credible threat): none, weak (statements, a threat not carried out), or strong (suspension or sanctions imposed, or a neighbour's border and trade at stake). Regional mediation is the mediation feature.",
+    levels: { none: { regionalPressure: 0 }, weak: { regionalPressure: 0.1 }, strong: { regionalPressure: 0.25 } },
+    why: `${LUCK} (Implications): "The United Nations, regional arrangements, neighbors, influential governments, and civil society need to recognize opportunities to interrupt and disrupt such a chain of decisions". Regional leverage adds to the credibility of consequences (the deterrentThreats scale runs from 0.05 to 0.55): \`weak\` a small step (0.1), \`strong\` about one level of that scale (0.25).`,
+  },
+  {
+    name: 'councilSanctions',
+    kind: 'levels',
+    neutral: 'none',
+    description:
+      'Security Council sanctions already in force on the perpetrators when the period opens: none, an arms embargo, or targeted measures (asset freezes, travel bans, with or without an embargo). Measures the Council adopts during the period are the model\'s own outcome, never a feature.',
+    levels: { none: { sanctionsInForce: 0 }, 'arms-embargo': { sanctionsInForce: 0.05 }, targeted: { sanctionsInForce: 0.15 } },
+    why: `${LUCK} (Potential): the Council's Chapter VII tools. Sanctions in force are a standing cost: an embargo is a small one (0.05, since its leaks are documented, e.g. Bosnia under S/RES/713), targeted measures on the leaders a larger one (0.15). They add to the credibility of consequences.`,
+  },
+  {
+    name: 'violenceOnBothSides',
+    kind: 'levels',
+    neutral: 'no',
+    description:
+      'Whether the targeted side, or armed groups acting for it, strike back: no (one-sided violence), some (local reprisals or an insurgent attack), or yes (sustained violence by both sides).',
+    levels: { no: { reprisals: 0 }, some: { reprisals: 0.3 }, yes: { reprisals: 0.7 } },
+    why: 'Two-sided violence feeds itself: the Kenyan reprisals of late January 2008 in Naivasha and Nakuru (CIPEV 2008) and the Bor and Bentiu killings in South Sudan (AU Commission of Inquiry on South Sudan, 2014). In the model the killing a side suffers returns to the perpetrators\' leadership as a shock (reprisals, triggers.ts).',
+  },
+  {
+    name: 'leadershipAfterChange',
+    kind: 'levels',
+    neutral: 'balanced',
+    description:
+      "Who leads after a change of leadership during the period (the timeline event leadership-change; a coup is its own event): moderates, balanced, or hardliners. Ignored without the event.",
+    levels: { moderates: { hardlinersAfterChange: 0.3 }, balanced: { hardlinersAfterChange: 0.5 }, hardliners: { hardlinersAfterChange: 0.75 } },
+    why: `${LUCK} (Implications): the chain of "destructive choices over time" runs through those in power. The same three steps as the hardliners feature.`,
   },
 ];
 

@@ -1,6 +1,6 @@
 /**
  * From a scenario to parameters: defaults, then each documented feature through the one
- * mapping (features.ts), then the timeline's events on their days (timeline.ts), then the
+ * mapping (features.ts) (a case profile's omitted features at their neutral levels), then the timeline's events on their days (timeline.ts), then the
  * scenario's explicit overrides, then the resolution rule. Every parameter keeps a record of
  * where its value came from, for `r2p-sim scenarios show` and the app.
  *
@@ -29,6 +29,8 @@ export const MAX_RESOLUTION_AGENTS = 500_000;
 export type ParamOrigin =
   | { readonly from: 'default' }
   | { readonly from: 'feature'; readonly feature: string; readonly level: string | number }
+  /** A feature the case profile leaves out, at its neutral level (features.ts, NEUTRAL_RULE). */
+  | { readonly from: 'neutral'; readonly feature: string; readonly level: string }
   /** A trigger event of the timeline, placed on its day (days from the day the period opens). */
   | {
       readonly from: 'timeline';
@@ -104,7 +106,16 @@ export function scenarioMapping(s: Scenario, file: string = s.id, agentsOverride
   // Feature order is the table's order; no two features set the same parameter (a test checks).
   for (const def of FEATURE_DEFS) {
     const entry = s.features[def.name];
-    if (!entry) continue;
+    if (!entry) {
+      // A case profile's silence is neutral, not the model's default (NEUTRAL_RULE).
+      if (s.kind === 'case' && def.kind === 'levels') {
+        for (const [name, value] of Object.entries(def.levels[def.neutral]) as [ParamName, ParamValue][]) {
+          values[name] = value;
+          origins[name] = { from: 'neutral', feature: def.name, level: def.neutral };
+        }
+      }
+      continue;
+    }
     const mapped = featureParams(def, entry.value, agents);
     if (def.kind === 'count' && def.perAgent) {
       const least = spread ? leastAgents(population, threshold) : 1;

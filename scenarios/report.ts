@@ -16,6 +16,12 @@ export interface CaseRunOutcome {
   readonly deathsPeople: number;
   readonly onsetTick: number | null;
   readonly reading: Verdict;
+  /** The continuous outcomes set beside the documented patterns (scenarios/targets). */
+  readonly killingDays: number;
+  readonly firstKillingTick: number | null;
+  /** The organised force's share of the deaths (null when no one was killed). */
+  readonly forceShare: number | null;
+  readonly displacedPeople: number;
 }
 
 /**
@@ -29,7 +35,17 @@ export function runReading(s: Pick<RunSummary, 'massAtrocity' | 'deaths'>): Verd
 }
 
 export function runOutcome(seed: number, s: RunSummary): CaseRunOutcome {
-  return { seed, massAtrocity: s.massAtrocity, deathsPeople: s.deathsPeople, onsetTick: s.onsetTick, reading: runReading(s) };
+  return {
+    seed,
+    massAtrocity: s.massAtrocity,
+    deathsPeople: s.deathsPeople,
+    onsetTick: s.onsetTick,
+    reading: runReading(s),
+    killingDays: s.killingDays,
+    firstKillingTick: s.firstKillingTick,
+    forceShare: s.deaths > 0 ? s.forceDeathShare : null,
+    displacedPeople: s.displacedPeople,
+  };
 }
 
 export interface CaseStats {
@@ -46,6 +62,11 @@ export interface CaseStats {
   /** People of the targeted group killed: median and the 5th-95th percentile range over seeds. */
   readonly deathsMedian: number;
   readonly deathsInterval: readonly [number, number];
+  /** Medians over seeds of the continuous outcomes (first killing and force share over the seeds with killing; null when none). */
+  readonly killingDaysMedian: number;
+  readonly firstKillingMedian: number | null;
+  readonly forceShareMedian: number | null;
+  readonly displacedMedian: number;
   /** Median onset tick over the seeds with a mass atrocity (null when none). */
   readonly onsetMedian: number | null;
   /** The calendar date of the median onset day (rounded), when the scenario is dated. */
@@ -83,6 +104,10 @@ export function caseStats(s: Scenario, outcomes: readonly CaseRunOutcome[], tick
     pMassAtrocityCi: wilson(mass, n),
     deathsMedian: median(deaths) ?? 0,
     deathsInterval: [quantile(deaths, 0.05) ?? 0, quantile(deaths, 0.95) ?? 0],
+    killingDaysMedian: median(outcomes.map((o) => o.killingDays)) ?? 0,
+    firstKillingMedian: median(outcomes.flatMap((o) => (o.firstKillingTick === null ? [] : [o.firstKillingTick]))) ?? null,
+    forceShareMedian: median(outcomes.flatMap((o) => (o.forceShare === null ? [] : [o.forceShare]))) ?? null,
+    displacedMedian: median(outcomes.map((o) => o.displacedPeople)) ?? 0,
     onsetMedian,
     onsetDate: onsetMedian === null ? null : scenarioDate(s, Math.round(onsetMedian)),
     onsetSeeds: onsets.length,

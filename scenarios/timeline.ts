@@ -26,6 +26,9 @@ export const EVENT_KINDS = [
   'clash',
   'agreement',
   'mediation-starts',
+  'leadership-change',
+  'outside-force-arrives',
+  'un-deployment',
 ] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -41,6 +44,9 @@ export const EVENT_PARAM: Readonly<Record<EventKind, ParamName>> = {
   clash: 'clashDay',
   agreement: 'agreementDay',
   'mediation-starts': 'mediationStartDay',
+  'leadership-change': 'leadershipChangeDay',
+  'outside-force-arrives': 'outsideForceDay',
+  'un-deployment': 'peacekeepersFromDay',
 };
 
 /**

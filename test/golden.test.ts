@@ -21,16 +21,20 @@ const GOLDENS = [
     events: ['trigger:election', 'leadership:climb'],
   },
   {
-    file: 'patron-safe-areas-seed42.run.json',
+    // Seed 43 since r2p-luck-2018/4: at the calibrated defaults seed 42 no longer relieves a venue.
+    file: 'patron-safe-areas-seed43.run.json',
     command:
-      'node cli/r2p-sim.mjs run --seed 42 --ticks 200 --agents 3000 --people-per-agent 50 --safe-areas 2 --safe-area-capacity 0.05 --incitement 0.8 --patron true --election-day 20 --out test/golden/patron-safe-areas-seed42.run.json',
+      'node cli/r2p-sim.mjs run --seed 43 --ticks 200 --agents 3000 --people-per-agent 50 --safe-areas 2 --safe-area-capacity 0.05 --incitement 0.8 --patron true --election-day 20 --out test/golden/patron-safe-areas-seed43.run.json',
     events: ['council:vetoed', 'assembly:adopted', 'hrc:inquiry-report', 'peacekeepers:venue-fell', 'peacekeepers:venue-relieved', 'outcome:mass-atrocity'],
   },
   {
     file: 'last-resort-force-seed42.run.json',
     command:
       'node cli/r2p-sim.mjs run --seed 42 --ticks 365 --agents 3000 --people-per-agent 50 --safe-areas 2 --safe-area-capacity 0.05 --incitement 0.8 --force-doctrine measure-of-last-resort --council-willingness 0.7 --election-day 30 --settlement-inclusion 1 --stakes 0.8 --peacekeeper-coverage 0.3 --out test/golden/last-resort-force-seed42.run.json',
-    events: ['council:adopted', 'host:consent', 'peacekeepers:deployed', 'peacekeepers:force-arrives', 'peacekeepers:venue-relieved', 'mediators:settlement-signed', 'pbc:engage-recurrence'],
+    // pbc:engage-recurrence left the list with r2p-luck-2018/4: at the calibrated defaults (a crisis
+    // half-life of about 160 days) no leadership steps back to incitement within the year after a
+    // mass atrocity in 90 seeds tried; test/rules/organs.test.ts holds the PBC's recurrence rule.
+    events: ['council:adopted', 'host:consent', 'peacekeepers:deployed', 'peacekeepers:force-arrives', 'peacekeepers:venue-relieved', 'mediators:settlement-signed'],
   },
   {
     file: 'srebrenica-seed42.run.json',

@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PARAM_DEFS, allowedText, defaultParams, resolveParams, type ParamDef } from '../sim/index';
+import { specifiers } from './helpers/imports';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIM = join(ROOT, 'sim');
@@ -115,19 +116,6 @@ function unportableMath(code: string): { line: number; what: string }[] {
  * checked file by file below). A new package needs the same reading before it joins the list.
  */
 const PORTABLE_PACKAGES = [/^seedrandom$/, /^@noble\/hashes\//, /^@stdlib\/math-base-special-(ln|cos|exp)$/];
-
-/** Every module specifier a file imports or re-exports (static, side-effect, dynamic, require). */
-function specifiers(code: string): string[] {
-  const out: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of code.matchAll(re)) out.push(m[1]);
-  return out;
-}
 
 describe('sim/ source', () => {
   it('finds the engine sources', () => {

@@ -204,7 +204,7 @@ describe('r2p-sim cases', () => {
   it('reports every case over its own run length and agents, beside the article', () => {
     const r = cli('cases', '--seeds', '2', '--ticks', '5', '--jobs', '2');
     expect(r.status, r.what).toBe(0);
-    expect(r.stdout).toContain('7 scenarios x 2 seeds');
+    expect(r.stdout).toContain(`${CASES.length} scenarios x 2 seeds`);
     expect(r.stdout).toContain("each scenario's agents (raised where a case's population needs more)");
     for (const s of CASES) {
       const row = r.stdout.split('\n').find((l) => l.startsWith(`${s.title} `));
@@ -213,6 +213,9 @@ describe('r2p-sim cases', () => {
       expect(row!.replace(/\s+/g, ' ')).toContain(` 5 ${scenarioMapping(s).params.agents.toLocaleString('en-US')} `);
     }
     expect(r.stdout).toMatch(/P\(mass atrocity\)/);
+    // Beside the documented patterns: every case has targets, with its documented toll.
+    expect(r.stdout).toContain('Beside the documented patterns');
+    expect(r.stdout).toMatch(/^Rwanda 1994\s+500,000-800,000\s/m);
     expect(r.stdout).toMatch(/agrees|DISAGREES/);
     const own = cli('cases', 'kyrgyzstan-2010', '--seeds', '1', '--jobs', '1', '--json');
     expect(own.status, own.what).toBe(0);
@@ -236,11 +239,11 @@ describe('r2p-sim cases', () => {
     const csv = cli('cases', 'srebrenica-1995', 'incitement-cascade', '--seeds', '2', '--ticks', '60', '--jobs', '1', '--csv');
     expect(csv.status, csv.what).toBe(0);
     const rows = csv.stdout.trim().split('\n');
-    expect(rows[0]).toBe('scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading');
+    expect(rows[0]).toBe('scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading,killing_days,first_killing_tick,force_share,displaced_people');
     expect(rows.length).toBe(1 + 2 * 2);
-    expect(rows[1]).toMatch(/^srebrenica-1995,1,(true|false),[\d.]+,(\d+,1995-\d{2}-\d{2}|,),(prevented|curbed|failed),failed$/);
+    expect(rows[1]).toMatch(/^srebrenica-1995,1,(true|false),[\d.]+,(\d+,1995-\d{2}-\d{2}|,),(prevented|curbed|failed),failed,\d+,\d*,[\d.]*,[\d.]+$/);
     // A stylised scenario has onset days but no dates.
-    expect(rows[3]).toMatch(/^incitement-cascade,1,(true|false),[\d.]+,\d*,,(prevented|curbed|failed),$/);
+    expect(rows[3]).toMatch(/^incitement-cascade,1,(true|false),[\d.]+,\d*,,(prevented|curbed|failed),,\d+,\d*,[\d.]*,[\d.]+$/);
     const json = JSON.parse(cli('cases', 'srebrenica-1995', '--seeds', '2', '--ticks', '60', '--jobs', '1', '--json').stdout);
     expect(json.cases[0].id).toBe('srebrenica-1995');
     expect(json.cases[0].seeds).toBe(2);

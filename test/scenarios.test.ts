@@ -42,9 +42,10 @@ import {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTICLE = readFileSync(join(ROOT, 'docs/sources/luck-2018-why-the-un-underperforms.txt'), 'utf8');
 
+/** Scenario files under dir (the targets beside them are not scenarios: test/targets.test.ts). */
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? jsonFiles(join(dir, e.name)) : e.name.endsWith('.json') && e.name !== 'scenario.schema.json' ? [join(dir, e.name)] : [],
+    e.isDirectory() ? (e.name === 'targets' ? [] : jsonFiles(join(dir, e.name))) : e.name.endsWith('.json') && e.name !== 'scenario.schema.json' ? [join(dir, e.name)] : [],
   );
 }
 
@@ -95,10 +96,15 @@ describe('built-in scenarios', () => {
     expect(new Set(BUILT_IN.map((s) => s.id)).size).toBe(BUILT_IN.length);
   });
 
-  it('has the seven cases, five teaching scenarios and a generic default', () => {
+  it('has the fifteen cases, five teaching scenarios and a generic default', () => {
     expect(CASES.map((s) => s.id).sort()).toEqual(
-      ['kenya-2008', 'kyrgyzstan-2010', 'libya-2011', 'rwanda-1994', 'sri-lanka-2009', 'srebrenica-1995', 'syria-2011'].sort(),
+      [
+        'kenya-2008', 'kyrgyzstan-2010', 'libya-2011', 'rwanda-1994', 'sri-lanka-2009', 'srebrenica-1995', 'syria-2011',
+        'east-timor-1999', 'zimbabwe-2008', 'mali-2013', 'kenya-2013', 'south-sudan-2013', 'iraq-sinjar-2014', 'burundi-2015', 'myanmar-2017',
+      ].sort(),
     );
+    // Every verdict is represented among the cases (issue 13: prevented, curbed and failed).
+    expect(new Set(CASES.map((s) => s.articleReading?.verdict))).toEqual(new Set(['prevented', 'curbed', 'failed']));
     expect(BUILT_IN.filter((s) => s.kind === 'teaching').map((s) => s.id).sort()).toEqual(
       ['incitement-cascade', 'patron-block-uniting-for-peace', 'quiet-diplomacy-divided-regime', 'safe-area-without-capacity', 'self-censoring-secretariat'].sort(),
     );
@@ -153,6 +159,25 @@ describe('built-in scenarios', () => {
 });
 
 describe('the mapping from features to parameters', () => {
+  it('a case profile\u2019s left-out feature takes its neutral level (origin neutral); a teaching scenario keeps the default', () => {
+    const bare = (kind: Scenario['kind']): Scenario => ({ ...builtInScenario('kenya-2008')!, kind, features: {}, timeline: kind === 'case' ? builtInScenario('kenya-2008')!.timeline : { days: 100, events: [] } });
+    const asCase = scenarioMapping(bare('case'));
+    const asTeaching = scenarioMapping(bare('teaching'));
+    const defaults = defaultParams();
+    for (const d of FEATURE_DEFS) {
+      if (d.kind !== 'levels') continue;
+      expect(Object.keys(d.levels), `${d.name}: neutral level`).toContain(d.neutral);
+      for (const [name, value] of Object.entries(d.levels[d.neutral])) {
+        expect(asCase.params[name as ParamName], `${d.name} -> ${name}`).toBe(value);
+        expect(asCase.origins[name as ParamName]).toEqual({ from: 'neutral', feature: d.name, level: d.neutral });
+        expect(asTeaching.params[name as ParamName], `${d.name} -> ${name} (teaching)`).toBe(defaults[name as ParamName]);
+      }
+    }
+    // Silence never means hate media on the air: the neutral reach is the lowest level.
+    expect(asCase.params.incitementReach).toBe(0.05);
+    expect(defaults.incitementReach).toBeGreaterThan(0.05);
+  });
+
   it('no two features set the same parameter, and every target is a parameter of the schema', () => {
     const owner = new Map<string, string>();
     for (const d of FEATURE_DEFS) {
@@ -393,6 +418,20 @@ describe('the timeline', () => {
     // 2011-02-15 to 2011-03-19: 13 (February 2011 has 28 days) + 19 = 32.
     'libya-2011': { days: { uprisingDay: 0, offensiveDay: 32 }, ticks: 105, opens: '2011-02-15' },
     'syria-2011': { days: { uprisingDay: 0, offensiveDay: 38 }, ticks: 330, opens: '2011-03-18' },
+    // 1999-08-30: 4 Sep = 1 + 4 = 5, 20 Sep = 21; the agreement of 5 May predates the period: day 0.
+    'east-timor-1999': { days: { agreementDay: 0, electionDay: 5, offensiveDay: 5, outsideForceDay: 21 }, ticks: 117, opens: '1999-08-30' },
+    // 2008-03-01: 29 Mar = 28, 1 Apr = 31.
+    'zimbabwe-2008': { days: { electionDay: 28, offensiveDay: 31 }, ticks: 260, opens: '2008-03-01' },
+    // 2012-01-17 (2012 a leap year): 22 Mar = 14 + 29 + 22 = 65, 30 Mar = 73, 9 Jun = 73 + 31 + 31 + 9 = 144, 27 Jun = 162, 11 Jan 2013 = 366 - 6 = 360.
+    'mali-2013': { days: { offensiveDay: 0, coupDay: 65, townFallsDay: 73, mediationStartDay: 144, leadershipChangeDay: 162, outsideForceDay: 360 }, ticks: 592, opens: '2012-01-17' },
+    // 2013-02-04: 9 Mar = 24 + 9 = 33.
+    'kenya-2013': { days: { electionDay: 33 }, ticks: 116, opens: '2013-02-04' },
+    // 2013-12-15: 16 Dec = 1, 3 Jan 2014 = 16 + 3 = 19.
+    'south-sudan-2013': { days: { clashDay: 0, offensiveDay: 1, mediationStartDay: 19 }, ticks: 206, opens: '2013-12-15' },
+    'iraq-sinjar-2014': { days: { offensiveDay: 0, townFallsDay: 0, outsideForceDay: 5 }, ticks: 89, opens: '2014-08-03' },
+    // 2015-04-25: 26 Apr = 1, 13 May = 5 + 13 = 18, 14 Jul = 5 + 31 + 30 + 14 = 80, 21 Jul = 87, 2 Aug = 99, 11 Dec = 99 + 29 + 30 + 31 + 30 + 31 - 20 = 230.
+    'burundi-2015': { days: { uprisingDay: 1, coupDay: 18, mediationStartDay: 80, electionDay: 87, leaderKilledDay: 99, offensiveDay: 230 }, ticks: 342, opens: '2015-04-25' },
+    'myanmar-2017': { days: { clashDay: 0, offensiveDay: 0 }, ticks: 91, opens: '2017-08-25' },
   };
 
   it('puts every case event on its day, counted from the day the period opens', () => {
@@ -625,7 +664,19 @@ describe('resolution: the mass-atrocity threshold is at least 20 agents', () => 
   });
 
   it('raises the agents of a case whose population needs more, to the least that works, with the reason', () => {
-    const raised: Record<string, number> = { 'rwanda-1994': 142_000, 'kenya-2008': 458_440, 'libya-2011': 113_160, 'syria-2011': 421_640 };
+    // 20 agents per 1,000 people (the threshold at 50 people per agent): population / 50.
+    const raised: Record<string, number> = {
+      'rwanda-1994': 142_000,
+      'kenya-2008': 458_440,
+      'libya-2011': 113_160,
+      'syria-2011': 421_640,
+      'east-timor-1999': 17_000,
+      'zimbabwe-2008': 144_740,
+      'mali-2013': 25_860,
+      'kenya-2013': 458_440,
+      'south-sudan-2013': 65_540,
+      'myanmar-2017': 15_340,
+    };
     for (const s of CASES) {
       const m = scenarioMapping(s);
       if (s.id in raised) {

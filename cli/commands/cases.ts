@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { ENGINE, MODEL_VERSION, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
 import { AFTERMATH_DAYS, CASES, caseStats, runOutcome, scenarioDate, scenarioParams, scenarioTicks, type CaseStats, type Scenario } from '../../scenarios/index';
+import { targetsFor, type PatternRange } from '../../scenarios/targets/index';
 import { UsageError } from '../errors';
 import { count, dayCount, dayText } from '../format';
 import { startRunsBar } from '../progress';
@@ -57,15 +58,63 @@ export function formatCaseReport(stats: readonly CaseStats[], seeds: number, tic
       );
     }
   } else if (stats.some((s) => s.article)) lines.push('', 'The model agrees with the article on every case with a reading.');
+  lines.push(...documentedTable(stats));
   return `${lines.join('\n')}\n`;
 }
 
+/** A documented range as text: one figure when low = high. */
+const rangeText = (r: PatternRange | undefined, f: (x: number) => string) => (r === undefined ? '-' : r.low === r.high ? f(r.low) : `${f(r.low)}-${f(r.high)}`);
+
+/**
+ * The model's medians beside each case's documented patterns (scenarios/targets; never an input),
+ * with the model's toll as a multiple of the documented range (1: inside it).
+ */
+export function documentedTable(stats: readonly CaseStats[]): string[] {
+  const withTargets = stats.filter((s) => targetsFor(s.id) !== undefined);
+  if (!withTargets.length) return [];
+  const n2 = (x: number) => Number(x.toFixed(2)).toString();
+  const rows = [
+    ['case', 'toll: documented', 'model', 'x', 'killing days: doc.', 'model', 'first killing: doc.', 'model', "force's share: doc.", 'model', 'displaced: doc.', 'model'],
+    ...withTargets.map((s) => {
+      const t = targetsFor(s.id)!.patterns;
+      const toll = t.toll;
+      // How many times outside the documented range the median toll lies (1 inside; <1 below).
+      const m = s.deathsMedian;
+      const ratio =
+        toll === undefined ? '-' : m >= toll.low && m <= toll.high ? '1' : m < toll.low ? `1/${n2(Math.max(1, toll.low) / Math.max(1, m))}` : n2(m / Math.max(1, toll.high));
+      return [
+        s.title,
+        rangeText(toll, people),
+        people(s.deathsMedian),
+        ratio,
+        rangeText(t.killingDays, people),
+        people(s.killingDaysMedian),
+        t.onsetDay === undefined ? '-' : `day ${rangeText(t.onsetDay, String)}`,
+        s.firstKillingMedian === null ? 'none' : `day ${Math.round(s.firstKillingMedian)}`,
+        rangeText(t.forceShare, n2),
+        s.forceShareMedian === null ? '-' : n2(s.forceShareMedian),
+        rangeText(t.displaced, people),
+        people(s.displacedMedian),
+      ];
+    }),
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return [
+    '',
+    'Beside the documented patterns (scenarios/targets, never an input; medians over the seeds; x: the median toll as a multiple of the documented range, 1 inside it):',
+    '',
+    ...rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()),
+  ];
+}
+
 export function casesCsv(results: readonly { scenario: Scenario; outcomes: ReturnType<typeof runOutcome>[] }[]): string {
-  const lines = ['scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading'];
+  const lines = ['scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading,killing_days,first_killing_tick,force_share,displaced_people'];
   for (const { scenario, outcomes } of results)
     for (const o of outcomes) {
       const date = o.onsetTick === null ? '' : (scenarioDate(scenario, o.onsetTick) ?? '');
-      lines.push([scenario.id, o.seed, o.massAtrocity, o.deathsPeople, o.onsetTick ?? '', date, o.reading, scenario.articleReading?.verdict ?? ''].join(','));
+      lines.push(
+        [scenario.id, o.seed, o.massAtrocity, o.deathsPeople, o.onsetTick ?? '', date, o.reading, scenario.articleReading?.verdict ?? '', o.killingDays, o.firstKillingTick ?? '', o.forceShare ?? '', o.displacedPeople].join(','),
+      );
     }
   return `${lines.join('\n')}\n`;
 }

@@ -48,6 +48,8 @@ function originText(o: ParamOrigin): string {
       return 'default';
     case 'feature':
       return `feature ${o.feature} = ${String(o.level)}`;
+    case 'neutral':
+      return `feature ${o.feature} left out: neutral level ${o.level}`;
     case 'override':
       return `override: ${o.reason}`;
     case 'timeline':

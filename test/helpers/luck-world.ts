@@ -232,6 +232,7 @@ export function quietInputs(over: Partial<PopulationInputs> = {}): PopulationInp
     killPerAttacker: 0,
     forceHazard: 0,
     massacreRate: 0,
+    selective: 1,
     fleeRate: 0,
     seekRate: 0,
     resistChance: 0,

@@ -130,8 +130,8 @@ describe('risk factors moved by the new rules', () => {
   it('rf01 (armed conflict or other instability) is the killing rungs’ opportunity: 1 once an offensive began, else armedConflict (halved once settled) or the crisis', () => {
     expect(factors({ armedConflict: 0.4 }).out[0]).toBe(0.4);
     expect(factors({ armedConflict: 0.4 }, (w) => (w.settled = true)).out[0]).toBe(0.2);
-    expect(factors({ armedConflict: 0 }, (w) => (w.offensive = true)).out[0]).toBe(1);
-    expect(factors({ armedConflict: 0.4 }, (w) => ((w.offensive = true), (w.settled = true))).out[0]).toBe(1);
+    expect(factors({ armedConflict: 0 }, (w) => (w.offensive = 1)).out[0]).toBe(1);
+    expect(factors({ armedConflict: 0.4 }, (w) => ((w.offensive = 1), (w.settled = true))).out[0]).toBe(1);
     expect(factors({ armedConflict: 0.4 }, (w) => (w.crisis = 0.7)).out[0]).toBe(0.7);
     expect(factors({ armedConflict: 0.4 }, (w) => (w.crisis = 0.3)).out[0]).toBe(0.4);
     const { w, p } = tinyWorld({ n: 10, params: { armedConflict: 0.6 } });
@@ -268,11 +268,21 @@ describe('what the population step reads', () => {
     expect(at(4)).toEqual([true, p.orders, p.incitementReach]);
   });
 
+  it('killing reaches the selectiveShare singled out below mass killing, and everyone at mass killing', () => {
+    const { w, p } = world({ selectiveShare: 0.15 });
+    const sel = (rung: number, q = p) => {
+      w.leadership.rung = rung;
+      return populationInputs(q, w, 0, 0.3).selective;
+    };
+    expect([sel(0), sel(1), sel(2), sel(3), sel(4)]).toEqual([0.15, 0.15, 0.15, 0.15, 1]);
+    expect(sel(3, { ...p, selectiveShare: 0.4 })).toBe(0.4);
+  });
+
   it('the organised force’s hazard: forceKillRate x organisedForce x engagement x lethality, full engagement after an offensive', () => {
     const { w, p } = world();
     w.leadership.rung = 3;
     expect(populationInputs(p, w, 0, 0.3).forceHazard).toBeCloseTo(p.forceKillRate * p.organisedForce * p.forceEngagementBase * 0.3, 15);
-    w.offensive = true;
+    w.offensive = 1;
     expect(populationInputs(p, w, 0, 0.3).forceHazard).toBeCloseTo(p.forceKillRate * p.organisedForce * 0.3, 15);
     expect(populationInputs(p, w, 0, 0).forceHazard).toBe(0); // no lethality, no killing
     expect(populationInputs({ ...p, forceKillRate: 1, organisedForce: 1 }, w, 0, 1).forceHazard).toBe(1);

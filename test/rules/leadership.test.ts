@@ -139,8 +139,8 @@ describe('opportunity for the killing rungs', () => {
   });
 
   it('is full once an offensive began, settled or not', () => {
-    expect(opp(0, (w) => (w.offensive = true))).toBe(1);
-    expect(opp(0.4, (w) => ((w.offensive = true), (w.settled = true)))).toBe(1);
+    expect(opp(0, (w) => (w.offensive = 1))).toBe(1);
+    expect(opp(0.4, (w) => ((w.offensive = 1), (w.settled = true)))).toBe(1);
   });
 
   it('bears on targeted attacks and mass killing only', () => {
@@ -269,7 +269,7 @@ describe('the climb', () => {
     expect(up(0.75)).toBe(2);
     expect(up(0)).toBe(2);
     expect(up(0, (w) => (w.crisis = 1))).toBe(3);
-    expect(up(0, (w) => (w.offensive = true))).toBe(3);
+    expect(up(0, (w) => (w.offensive = 1))).toBe(3);
     // Organising needs none: rung 1 to 2 without conflict.
     expect(day({ rung: 1, prep: 1, params: { ...EXACT, stakes: 1, armedConflict: 0 } }).L.rung).toBe(2);
   });

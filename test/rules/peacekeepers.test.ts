@@ -215,7 +215,7 @@ describe('venues: defence = capacity x mandate, attack = lethality x (mobAttack 
       const p = params(over);
       const per = attackPer(p, (opts.joined ?? 1) / 10, opts.offensive);
       const edge = (0.5 * p.weakMandateDefence) / per;
-      const setup = (w: World) => (w.offensive = opts.offensive ?? false);
+      const setup = (w: World) => (w.offensive = opts.offensive ? 1 : 0);
       expect(base(edge * (1 - 1e-9), { over, joined: opts.joined, setup }).fallen, JSON.stringify({ over, opts })).toBe(STANDING);
       expect(base(edge * (1 + 1e-9), { over, joined: opts.joined, setup }).fallen, JSON.stringify({ over, opts })).toBe(OVERRUN);
     };
@@ -281,8 +281,8 @@ describe('venues: defence = capacity x mandate, attack = lethality x (mobAttack 
   it('a capable, robust presence holds against a full mob and the force on the offensive at the top rung, where a token one falls', () => {
     const p = params();
     const top = lethalityOf(p, 4);
-    const capable = (offensive: boolean) => base(top, { joined: 10, over: { peacekeeperCapacity: 1, mandate: 'robust' }, setup: (w) => (w.offensive = offensive) }).fallen;
-    const token = (offensive: boolean) => base(top, { joined: 10, over: { peacekeeperCapacity: 0.1, mandate: 'weak' }, setup: (w) => (w.offensive = offensive) }).fallen;
+    const capable = (offensive: boolean) => base(top, { joined: 10, over: { peacekeeperCapacity: 1, mandate: 'robust' }, setup: (w) => (w.offensive = offensive ? 1 : 0) }).fallen;
+    const token = (offensive: boolean) => base(top, { joined: 10, over: { peacekeeperCapacity: 0.1, mandate: 'weak' }, setup: (w) => (w.offensive = offensive ? 1 : 0) }).fallen;
     expect([capable(false), capable(true)]).toEqual([STANDING, STANDING]);
     expect([token(false), token(true)]).toEqual([OVERRUN, OVERRUN]);
   });

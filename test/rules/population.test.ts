@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Streams } from '../../sim/engine/streams';
 import { populationStep, type PopulationInputs } from '../../sim/models/luck2018/agents/population';
-import { DEAD, FLED, JOINED, OVERRUN, PASSIVE, PROTECTED, RESISTING, TAKEN, createWorld, type World } from '../../sim/models/luck2018/world';
+import { DEAD, FLED, JOINED, OVERRUN, PASSIVE, PROTECTED, RESISTING, TAKEN, createWorld, selectRanks, type World } from '../../sim/models/luck2018/world';
 import {
   above32,
   countNeighbours,
@@ -461,5 +461,37 @@ describe('the mobilisable share (createWorld)', () => {
       if (b.th[i] !== Infinity) expect(b.th[i]).toBe(all.th[i]);
     }
     expect(a.th.filter((t) => t !== Infinity).length).toBeLessThan(b.th.filter((t) => t !== Infinity).length);
+  });
+});
+
+describe('targeted attacks single people out; mass killing reaches everyone', () => {
+  // An agent is hunted when its selectRank (frac(i x 0.618...)) is below `selective`.
+  const killed = (selective: number, n = 20) => {
+    const agents: Record<number, AgentSpec> = {};
+    for (let i = 0; i < n; i++) agents[i] = { threshold: 1 };
+    const { w } = tinyWorld({ n, agents, targeted: Array.from({ length: n }, (_, i) => i) });
+    const draws: Record<number, readonly [number, number]> = {};
+    for (let i = 0; i < n; i++) draws[i] = [0, 0.99];
+    step(w, { forceHazard: 0.5, selective }, draws);
+    return Array.from(w.state).flatMap((s, i) => (s === DEAD ? [i] : []));
+  };
+
+  it('kills exactly the agents whose rank is below the selective share', () => {
+    const ranks = Array.from(selectRanks(20));
+    for (const s of [0, 0.1, 0.35, 0.5, 0.9]) {
+      expect(killed(s), `selective ${s}`).toEqual(ranks.flatMap((r, i) => (r < s ? [i] : [])));
+    }
+    expect(killed(1)).toHaveLength(20);
+    expect(killed(0)).toEqual([]);
+  });
+
+  it('the ranks are frac(i x golden ratio inverse): any first share is spread evenly (at share 1/3, no run of more than 4 agents in a row passed over)', () => {
+    const r = selectRanks(3000);
+    expect(r[0]).toBe(0);
+    expect(r[1]).toBe(Math.fround(0.6180339887498949));
+    const chosen = Array.from(r).flatMap((x, i) => (x < 1 / 3 ? [i] : []));
+    expect(chosen.length).toBeGreaterThan(990);
+    expect(chosen.length).toBeLessThan(1010);
+    for (let k = 1; k < chosen.length; k++) expect(chosen[k] - chosen[k - 1]).toBeLessThanOrEqual(5);
   });
 });

@@ -30,6 +30,7 @@ const DISTINCT: Partial<Params> = {
   coupWeakening: 0.3,
   shockHalfLife: 10,
   crisisHalfLife: 40,
+  offensiveHalfLife: 25,
 };
 
 function world(over: Partial<Params> = {}) {
@@ -58,15 +59,15 @@ function dayOf(w: World, p: Params, tick: number) {
 
 describe('each trigger on its day, and on no other', () => {
   const p0 = params(DISTINCT);
-  const quiet = { shock: 0, crisis: 0, hardliners: 0.5, weaknessAdded: 0, offensive: false, assault: false, settlement: 0, settled: false, events: 0 };
+  const quiet = { shock: 0, crisis: 0, hardliners: 0.5, weaknessAdded: 0, offensive: 0, assault: false, settlement: 0, settled: false, events: 0 };
   /** What each kind changes on its day (from the quiet state), and the event it logs. */
   const EFFECT: Record<DayName, { change: Partial<typeof quiet>; event: string }> = {
     electionDay: { change: { shock: p0.shockElection, crisis: 1 }, event: 'trigger election' },
     leaderKilledDay: { change: { shock: p0.shockLeaderKilled, crisis: 1, hardliners: 0.5 + p0.leaderKilledHardening * 0.5 }, event: 'trigger leader-killed' },
     coupDay: { change: { shock: p0.shockCoup, crisis: 1, weaknessAdded: p0.coupWeakening }, event: 'trigger coup' },
     uprisingDay: { change: { shock: p0.shockUprising, crisis: 1 }, event: 'trigger uprising' },
-    offensiveDay: { change: { shock: p0.shockOffensive, crisis: 1, offensive: true }, event: 'trigger offensive' },
-    townFallsDay: { change: { crisis: 1, offensive: true, assault: true }, event: 'trigger town-assault' },
+    offensiveDay: { change: { shock: p0.shockOffensive, crisis: 1, offensive: 1 }, event: 'trigger offensive' },
+    townFallsDay: { change: { crisis: 1, offensive: 1, assault: true }, event: 'trigger town-assault' },
     clashDay: { change: { shock: p0.shockClash, crisis: 1 }, event: 'trigger clash' },
     agreementDay: { change: { settlement: 1, settled: true }, event: 'trigger agreement-signed' },
   };
@@ -86,6 +87,7 @@ describe('each trigger on its day, and on no other', () => {
         ...on,
         shock: on.shock * shockPersistence(p.shockHalfLife),
         crisis: on.crisis * shockPersistence(p.crisisHalfLife),
+        offensive: on.offensive * shockPersistence(p.offensiveHalfLife),
         assault: false,
       });
     });
@@ -96,7 +98,7 @@ describe('each trigger on its day, and on no other', () => {
     for (const d of DAYS) expect(p[d], d).toBe(-1);
     for (let t = 0; t < 400; t++) triggersStep(tickContext(w, p, { tick: t }));
     expect(w.events).toEqual([]);
-    expect([w.leadership.shock, w.crisis, w.offensive, w.settled]).toEqual([0, 0, false, false]);
+    expect([w.leadership.shock, w.crisis, w.offensive, w.settled]).toEqual([0, 0, 0, false]);
   });
 
   it('events on the same day add their shocks; the crisis is set to 1, not added', () => {
@@ -135,18 +137,25 @@ describe('each trigger on its day, and on no other', () => {
     expect(signed.w.events).toEqual([]);
   });
 
-  it('a town’s fall brings the force to bear for good, and the assault lasts its one day', () => {
-    const { w, p } = world({ townFallsDay: 2 });
+  it('a town’s fall brings the force to bear, the push fading by offensiveHalfLife, and the assault lasts its one day', () => {
+    const { w, p } = world({ townFallsDay: 2, offensiveHalfLife: 2 });
     const seen = [1, 2, 3, 4].map((t) => {
       dayOf(w, p, t);
       return [w.assault, w.offensive];
     });
-    expect(seen).toEqual([
-      [false, false],
-      [true, true],
-      [false, true],
-      [false, true],
-    ]);
+    expect(seen.map(([a]) => a)).toEqual([false, true, false, false]);
+    expect(seen[0][1]).toBe(0);
+    expect(seen[1][1]).toBe(1);
+    expect(seen[2][1]).toBeCloseTo(2 ** -0.5, 14);
+    expect(seen[3][1]).toBeCloseTo(0.5, 14);
+  });
+
+  it('an offensive\u2019s push fades by offensiveHalfLife, by its own name, and a new offensive renews it', () => {
+    for (const offensiveHalfLife of [5, 20]) {
+      const { w, p } = world({ offensiveDay: 1, offensiveHalfLife, shockHalfLife: 7, crisisHalfLife: 9 });
+      for (let t = 1; t <= 1 + offensiveHalfLife; t++) dayOf(w, p, t);
+      expect(w.offensive).toBeCloseTo(0.5, 12);
+    }
   });
 });
 

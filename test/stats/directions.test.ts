@@ -6,28 +6,30 @@
  * fails the test with probability at least 99%.
  *
  * False-failure rates, measured by `npx tsx bench/direction-rates.ts` (pool: seeds 1001-1400,
- * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/3):
+ * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/4
+ * at the calibrated defaults of issue 13):
  *   direction               +    -  ties  fails/draws  rate   95% upper
- *   incitement              380    0    20      0/20000  0.0000  0.0001
- *   counter-messaging       380    0    20      0/20000  0.0000  0.0001
- *   threshold               380    0    20      0/20000  0.0000  0.0001
- *   deterrence              400    0     0      0/20000  0.0000  0.0001
- *   kill-rate               380    0    20      0/20000  0.0000  0.0001
- *   peacekeeper-capacity    380    0    20      0/20000  0.0000  0.0001
+ *   incitement              399    0     1      0/20000  0.0000  0.0001
+ *   counter-messaging       399    0     1      0/20000  0.0000  0.0001
+ *   threshold               399    0     1      0/20000  0.0000  0.0001
+ *   deterrence              397    0     3      0/20000  0.0000  0.0001
+ *   kill-rate               390    0    10      0/20000  0.0000  0.0001
+ *   peacekeeper-capacity    397    2     1      0/20000  0.0000  0.0001
  *   existential-stakes      400    0     0      0/20000  0.0000  0.0001
- *   council-willingness     380    1    19      0/20000  0.0000  0.0001
- *   patron                  396    0     4      0/20000  0.0000  0.0001
- *   trigger                 380    0    20      0/20000  0.0000  0.0001
- *   orders                  380    0    20      0/20000  0.0000  0.0001
- *   organised-force         397    0     3      0/20000  0.0000  0.0001
- *   counter-messaging-pulse  380    0    20      0/20000  0.0000  0.0001
- *   inclusive-mediation     368    1    31      0/20000  0.0000  0.0001
- *   exclusive-mediation     366    3    31      0/20000  0.0000  0.0001
- *   robust-presence         380    0    20      0/20000  0.0000  0.0001
- *   safe-area-capacity      302    1    97     50/20000  0.0025  0.0032
- * Every rate is far under the test's 1%; the largest, safe-area-capacity (0.25%, 95% upper bound
- * 0.32%), comes from its many ties (97 of the 400 seeds: runs with no killing, or in which
- * the safe areas' capacity changed no death). The pool's "-" column counts seeds on which the high arm went against the rule's direction.
+ *   council-willingness     399    1     0      0/20000  0.0000  0.0001
+ *   patron                  389    0    11      0/20000  0.0000  0.0001
+ *   trigger                 390    0    10      0/20000  0.0000  0.0001
+ *   orders                  399    0     1      0/20000  0.0000  0.0001
+ *   organised-force         344    0    56      0/20000  0.0000  0.0001
+ *   counter-messaging-pulse  399    0     1      0/20000  0.0000  0.0001
+ *   inclusive-mediation     396    2     2      0/20000  0.0000  0.0001
+ *   exclusive-mediation     368   25     7    112/20000  0.0056  0.0067
+ *   robust-presence         384    1    15      0/20000  0.0000  0.0001
+ *   safe-area-capacity      399    0     1      0/20000  0.0000  0.0001
+ * Every rate is under the test's 1%; the largest, exclusive-mediation (0.56%, 95% upper bound
+ * 0.67%), comes from its 25 seeds of 400 against the direction: spoiling is conditional, and at
+ * modest stakes a run whose leadership would have climbed anyway can be slowed by the talks.
+ * The pool's "-" column counts seeds on which the high arm went against the rule's direction.
  */
 import { describe, expect, it } from 'vitest';
 import { COUNCIL_MEASURES } from '../../sim/index';

@@ -154,9 +154,12 @@ export const DIRECTIONS: readonly Direction[] = [
   {
     id: 'inclusive-mediation',
     rule: 'progress towards a settlement that includes the hardliners lowers their motive (offers; leadership rule)',
-    // High stakes, so that the election brings a crisis that mediation can defuse.
-    low: { mediationTrack: false, settlementInclusion: 1, existentialStakes: 0, stakes: 1 },
-    high: { mediationTrack: true, settlementInclusion: 1, existentialStakes: 0, stakes: 1 },
+    // High stakes, so that the election brings a crisis that mediation can defuse. Killing that
+    // reaches the whole group (selectiveShare 1) isolates the motive rule: at the calibrated
+    // selectivity, whether a lowered motive saves lives depends on the rung it stops at
+    // (docs/calibration.md, findings).
+    low: { mediationTrack: false, settlementInclusion: 1, existentialStakes: 0, stakes: 1, selectiveShare: 1 },
+    high: { mediationTrack: true, settlementInclusion: 1, existentialStakes: 0, stakes: 1, selectiveShare: 1 },
     outcome: 'people killed',
     measure: (s) => s.deathsPeople,
     sign: -1,
@@ -164,8 +167,9 @@ export const DIRECTIONS: readonly Direction[] = [
   {
     id: 'exclusive-mediation',
     rule: 'progress towards a settlement that excludes the hardliners tempts them to spoil it (conditional spoiling; leadership rule)',
-    low: { mediationTrack: false, settlementInclusion: 0, existentialStakes: 0.9 },
-    high: { mediationTrack: true, settlementInclusion: 0, existentialStakes: 0.9 },
+    // Modest stakes, so that the leadership's motive sits near the bars and spoiling decides the climb.
+    low: { mediationTrack: false, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.4 },
+    high: { mediationTrack: true, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.4 },
     outcome: 'people killed',
     measure: (s) => s.deathsPeople,
     sign: 1,

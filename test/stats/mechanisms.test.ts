@@ -94,7 +94,8 @@ describe('escalation that holds', () => {
 describe('mobilisation from more than media', () => {
   it('an organised force kills without mass participation', () => {
     // An election and an offensive on day 30 (the force fully engaged), no orders, no incitement.
-    const quiet: Partial<Params> = { agents: 1500, electionDay: 30, offensiveDay: 30, organisedForce: 0.9, orders: 0, incitement: 0, incitementReach: 0 };
+    // Killing that reaches the whole group (selectiveShare 1): the claim is about who kills, not whom.
+    const quiet: Partial<Params> = { agents: 1500, electionDay: 30, offensiveDay: 30, organisedForce: 0.9, orders: 0, incitement: 0, incitementReach: 0, selectiveShare: 1 };
     const runs = seeds(30).map((seed) => run(quiet, seed).summary);
     const killed = runs.filter((s) => s.deaths > 0).length;
     expect(killed, 'runs with killing').toBeGreaterThanOrEqual(27);

@@ -152,6 +152,21 @@ export const CALIBRATION_DEFS = [
     source: "To be calibrated (issue 13).",
   },
   {
+    name: 'reprisalShock', group: 'calibration', kind: 'number', default: 0.1, min: 0, max: 1, unit: "motive",
+    description: "Motive the perpetrators' leadership gains in a day from the targeted side's reprisals at full strength (reprisals = 1, killing at or above reprisalSaturation).",
+    source: "Violence on both sides feeds itself (CIPEV 2008 on the Kenyan reprisals). To be calibrated (issue 13).",
+  },
+  {
+    name: 'reprisalSaturation', group: 'calibration', kind: 'number', default: 0.001, min: 0.00001, max: 0.1, unit: "share/day",
+    description: "Share of the targeted group killed in a day at which the reprisals it provokes are at full strength.",
+    source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'offensiveHalfLife', group: 'calibration', kind: 'number', default: 60, min: 1, max: 3650, unit: "days",
+    description: "Half-life of an offensive's push: the organised force's full engagement, and the opportunity it gives the killing rungs, fade back to their base as a campaign ends.",
+    source: "Campaigns end: the Srebrenica operation within days of the enclave's fall (ICTY, Krstić, IT-98-33-T, 2001), the Vanni offensive in May 2009 after eight months. To be calibrated (issue 13).",
+  },
+  {
     name: 'forceEngagementBase', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "share",
     description: "Share of the organised force's strength brought to bear on the targeted population before an offensive (all of it after).",
     source: "To be calibrated (issue 13).",
@@ -197,6 +212,11 @@ export const CALIBRATION_DEFS = [
     name: 'massacreMultiplier', group: 'calibration', kind: 'number', default: 3, min: 0, max: 100, unit: "x killRate",
     description: "Daily kill chance of the sheltered in a fallen venue, as a multiple of killRate.",
     source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'selectiveShare', group: 'calibration', kind: 'number', default: 1, min: 0, max: 1, unit: "share",
+    description: "Share of the targeted group that killing on the targeted-attacks rung (and below) reaches: the people it singles out (leaders, activists, men of fighting age). Mass killing reaches everyone.",
+    source: "Luck 2018, Implications: atrocities flow from \"a series of destructive choices over time\": selective violence before mass killing (Harff 2003; Straus 2006 on the Rwandan order to kill everyone). To be calibrated (issue 13).",
   },
   {
     name: 'forceKillRate', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 1, unit: "1/day",
@@ -277,6 +297,11 @@ export const CALIBRATION_DEFS = [
     name: 'forceCapacity', group: 'calibration', kind: 'number', default: 0.7, min: 0, max: 1, unit: "index",
     description: "Capacity an authorised force adds when it arrives.",
     source: "To be calibrated (issue 13).",
+  },
+  {
+    name: 'outsideForceDeterrence', group: 'calibration', kind: 'number', default: 0.3, min: 0, max: 1, unit: "credibility",
+    description: "Credibility of consequences a non-UN protective force on the ground adds per unit of its capacity.",
+    source: 'Luck 2018, Implications: "regional arrangements, neighbors, influential governments" among those who can "interrupt and disrupt such a chain of decisions". To be calibrated (issue 13).',
   },
   {
     name: 'mobAttack', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 4, unit: "strength",

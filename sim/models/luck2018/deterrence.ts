@@ -24,9 +24,14 @@ export function deterrenceLimit(p: Params): number {
   return existential * patron * perpetratorSensitivity(p);
 }
 
-/** Credibility of consequences: the baseline, warnings carried, and what the UN organs did. */
+/**
+ * Credibility of consequences: the baseline, regional organisations' leverage, Council sanctions
+ * already in force, warnings carried, what the UN organs did, and a non-UN protective force on
+ * the ground (outsideForceDeterrence per unit of its capacity).
+ */
 export function credibility(p: Params, w: World): number {
-  return clamp01(p.deterrence + w.warnings + w.councilSignal);
+  const outside = w.outsideOnGround ? p.outsideForceDeterrence * p.outsideForceCapacity : 0;
+  return clamp01(p.deterrence + p.regionalPressure + p.sanctionsInForce + w.warnings + w.councilSignal + outside);
 }
 
 /** Appeasement: impartiality kept while risk is high and imminent, in [0, appeasementWeight]. */

@@ -63,7 +63,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/3';
+export const MODEL_VERSION = 'r2p-luck-2018/4';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
@@ -188,6 +188,8 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
     killPerAttacker: p.killRate * lethality,
     forceHazard: Math.min(1, p.forceKillRate * p.organisedForce * engagement * lethality),
     massacreRate: Math.min(1, p.massacreMultiplier * p.killRate * lethality),
+    // Targeted attacks single people out; mass killing reaches the whole group.
+    selective: rung >= 4 ? 1 : p.selectiveShare,
     fleeRate: p.fleeRate,
     seekRate: p.seekProtectionRate,
     resistChance: p.resistRate * (p.resistBase + p.localPartners) * (1 + counterMessaging),

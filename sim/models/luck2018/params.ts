@@ -9,6 +9,7 @@
 import type { ParamDef, ParamValue } from '../../engine/params';
 import { CALIBRATION_DEFS } from './calibration';
 import { ORGAN_CALIBRATION_DEFS } from './calibration-organs';
+import { FITTED } from './fitted';
 
 export type ParamGroup =
   | 'world'
@@ -102,6 +103,18 @@ const SETTING_DEFS = [
     source: `${LUCK}, Shortcomings: the ICC "critical talking point about the decline of impunity".`,
   },
   {
+    name: 'regionalPressure', group: 'settings', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'credibility',
+    description: "Credibility of consequences added by regional organisations' leverage: sanctions, suspension, or their threat.",
+    source: `${LUCK}, Implications: "The United Nations, regional arrangements, neighbors, influential governments, and civil society need to recognize opportunities to interrupt and disrupt such a chain of decisions".`,
+  },
+  {
+    name: 'sanctionsInForce', group: 'settings', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'credibility',
+    description: 'Credibility of consequences added by Security Council sanctions already in force when the period opens (an arms embargo, targeted measures).',
+    source: `${LUCK}, Potential: the Council's "wide range of tools" under Chapter VII (Art. 41 measures).`,
+  },
+  {
     name: 'deterrenceSeverity', group: 'settings', kind: 'number', default: 0.6, min: 0, max: 1,
     unit: 'severity',
     description: 'Severity of the consequences if they come; expected cost = credibility x severity.',
@@ -125,6 +138,18 @@ const SETTING_DEFS = [
     unit: 'index',
     description: 'What the leadership sees at stake in the struggle; the motive weighed against expected cost.',
     source: `${LUCK}, Implications: "Mass atrocities are not spontaneous events ... a series of destructive choices".`,
+  },
+  {
+    name: 'hardlinersAfterChange', group: 'perpetrators', kind: 'number', default: 0.5, min: 0, max: 1,
+    unit: 'share',
+    description: 'Weight of hardliners in the leadership that takes over on leadershipChangeDay (used only if that day is set).',
+    source: `${LUCK}, Implications: atrocities flow from "a series of destructive choices over time"; who makes the choices can change.`,
+  },
+  {
+    name: 'reprisals', group: 'perpetrators', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'index',
+    description: "Violence on both sides: how far the targeted side strikes back, so that killing it suffers returns to the perpetrators' leadership as a shock (a spiral).",
+    source: 'Kenya 2008 (the late-January reprisals in Naivasha and Nakuru, CIPEV 2008); South Sudan 2013-14 (AU Commission of Inquiry, 2014).',
   },
   {
     name: 'existentialStakes', group: 'perpetrators', kind: 'number', default: 0.3, min: 0, max: 1,
@@ -355,6 +380,12 @@ const SETTING_DEFS = [
     source: `${LUCK}, Shortcomings: "The United Nations ... does not have a well-developed doctrine for the use of force".`,
   },
   {
+    name: 'outsideForceCapacity', group: 'peacekeepers', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'index',
+    description: 'Capacity of a non-UN military force (regional or bilateral) that protects the targeted population, from outsideForceDay, against the perpetrators\' force.',
+    source: 'East Timor 1999 (INTERFET, from 20 September: S/RES/1264); Mali 2013 (Operation Serval, from 11 January).',
+  },
+  {
     name: 'safeAreas', group: 'peacekeepers', kind: 'integer', default: 0, min: 0, max: 20,
     unit: 'regions',
     description: 'Regions declared safe areas; they draw threatened targeted people in.',
@@ -440,10 +471,43 @@ const SETTING_DEFS = [
     description: "The day the mediators arrive (0: from the start; -1: never); nothing happens if mediationTrack is false.",
     source: "Kenya 2008 (Panel of Eminent African Personalities from 22 January).",
   },
+  {
+    name: 'outsideForceDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: 'A non-UN protective force (regional or bilateral) arrives, with outsideForceCapacity: it covers every region with a robust posture.',
+    source: 'East Timor 1999 (INTERFET lands in Dili, 20 September); Iraq 2014 (US air strikes from 8 August).',
+  },
+  {
+    name: 'peacekeepersFromDay', group: 'timeline', kind: 'integer', default: 0, min: 0, max: 36_500,
+    unit: 'day', structural: true,
+    description: "The day the UN peacekeepers of peacekeeperCoverage are on the ground, deployed with the host's consent (0: already there when the period opens).",
+    source: `${LUCK}, Potential: preventive deployment (UNPREDEP in the former Yugoslav Republic of Macedonia, 1995-99).`,
+  },
+  {
+    name: 'leadershipChangeDay', group: 'timeline', kind: 'integer', default: -1, min: -1, max: 36_500,
+    unit: 'day', structural: true,
+    description: 'A change of leadership (not a coup): a new leadership with hardlinersAfterChange takes over and starts its planning afresh.',
+    source: 'Mali 2012 (the Islamist groups drive the MNLA out of Gao, 27 June 2012: A/HRC/22/33).',
+  },
 ] as const satisfies readonly ParamDef[];
 
+/**
+ * The calibrated values (fitted.ts, written by `r2p-sim calibrate --write-defaults`) replace the
+ * defaults of the constants they fit; each such parameter's source says so and keeps the value
+ * it had before the fit.
+ */
+function withFitted<T extends readonly ParamDef[]>(defs: T): T {
+  const fit = FITTED.provenance;
+  if (!fit) return defs;
+  return defs.map((d) => {
+    const v = FITTED.values[d.name];
+    if (v === undefined) return d;
+    return { ...d, default: v, source: `${d.source} Calibrated on ${fit.date} (docs/calibration.md; before: ${String(d.default)}).` };
+  }) as unknown as T;
+}
+
 /** Every parameter: the settings and facts above, then the constants to be calibrated. */
-export const PARAM_DEFS = [...SETTING_DEFS, ...CALIBRATION_DEFS, ...ORGAN_CALIBRATION_DEFS] as const satisfies readonly ParamDef[];
+export const PARAM_DEFS = withFitted([...SETTING_DEFS, ...CALIBRATION_DEFS, ...ORGAN_CALIBRATION_DEFS] as const satisfies readonly ParamDef[]);
 
 type Defs = typeof PARAM_DEFS;
 type DefByName<N extends Defs[number]['name']> = Extract<Defs[number], { name: N }>;

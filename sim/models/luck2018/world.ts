@@ -122,6 +122,13 @@ export interface World {
   /** Agents whose state changed in the last population step (scratch, length n). */
   readonly changed: Int32Array;
   readonly exposure: Float32Array;
+  /**
+   * Each agent's place in the order in which targeted attacks single people out, in [0, 1): the
+   * fractional part of i x 0.618... (the golden ratio's inverse), so any first share is spread
+   * evenly over the agents and regions, with no random draw. Killing on the targeted-attacks rung
+   * reaches the agents below selectiveShare; mass killing reaches all (ODD 7.15).
+   */
+  readonly selectRank: Float32Array;
   /** For protected agents: the region of the venue (base or safe area) sheltering them. */
   readonly refuge: Uint16Array;
   /** Daily uniforms, two per agent, refilled from the population stream each tick. */
@@ -142,6 +149,8 @@ export interface World {
   /** Pressure on the Council from Assembly referrals and inquiry reports. */
   referral: number;
   forceOnGround: boolean;
+  /** A non-UN protective force (outsideForceDay) is on the ground. */
+  outsideOnGround: boolean;
   realisedCost: number;
   armsFactor: number;
   settlement: number;
@@ -158,8 +167,8 @@ export interface World {
   weaknessAdded: number;
   /** Upheaval opened by trigger events, in [0, 1] (fading): an opportunity for the killing rungs. */
   crisis: number;
-  /** An offensive has brought the organised force fully to bear. */
-  offensive: boolean;
+  /** The push of an offensive, in [0, 1]: 1 on its day, fading with offensiveHalfLife (0: none). */
+  offensive: number;
   /** A town or enclave is under assault today (its venues face the organised force at full strength). */
   assault: boolean;
   /** The population's resilience to incitement, built by counter-messaging (a lasting stock in [0, 1]). */
@@ -239,6 +248,16 @@ export function emptyTally(): Tally {
   return { joined: 0, deathsByForce: 0, resisting: 0, fled: 0, protectedCount: 0, deathsToday: 0, exposureSum: 0, othersAlive: 0 };
 }
 
+/** The order in which targeted attacks single agents out: frac(i x golden ratio inverse). */
+export function selectRanks(n: number): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = i * 0.6180339887498949;
+    out[i] = x - Math.floor(x);
+  }
+  return out;
+}
+
 export function createWorld(p: Params, streams: Streams): World {
   const n = p.agents;
   const net = smallWorld(n, p.networkDegree, p.rewiring, streams.at(STREAM.network, -1));
@@ -290,6 +309,7 @@ export function createWorld(p: Params, streams: Streams): World {
     resistNbrs: new Uint16Array(n),
     changed: new Int32Array(n),
     exposure: new Float32Array(n),
+    selectRank: selectRanks(n),
     refuge: new Uint16Array(n),
     draws: new Float64Array(2 * n),
     regionStart,
@@ -316,6 +336,7 @@ export function createWorld(p: Params, streams: Streams): World {
     councilSignal: 0,
     referral: 0,
     forceOnGround: false,
+    outsideOnGround: false,
     realisedCost: 0,
     armsFactor: 1,
     settlement: 0,
@@ -326,7 +347,7 @@ export function createWorld(p: Params, streams: Streams): World {
     weaknessFactor: 1,
     weaknessAdded: 0,
     crisis: 0,
-    offensive: false,
+    offensive: 0,
     assault: false,
     resilience: 0,
     cumDeathsByForce: 0,

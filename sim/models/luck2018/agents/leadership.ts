@@ -11,7 +11,7 @@
  *             (progress: the settlement's progress, 1 once signed; shock: trigger events)
  *   net(k)  = motive x opp_k - bar_k - cost x costShare_k - realisedCost   (cost: deterrence.ts)
  *             opp_k = 1 for rungs up to organising; for the killing rungs (targeted attacks, mass
- *             killing) the opportunity: max(armed conflict now, crisis), 1 once an offensive began
+ *             killing) the opportunity: max(armed conflict now, an offensive's fading push, crisis)
  *             (Harff 2003: genocides and politicides follow political upheaval; Straus 2006: war)
  *   prep    = max(0, prep + net(r+1) + noise)                          (planning the next rung)
  *   climb   when prep >= planningEffort and net(r+1) > 0               (only onto a rung it expects to hold)
@@ -59,10 +59,10 @@ export function leadershipMotive(p: Params, w: World): number {
 
 /**
  * Opportunity for the killing rungs, in [0, 1]: the armed conflict in force (halved by a signed
- * settlement, full once an offensive began) or the crisis a trigger event opened, whichever is more.
+ * settlement), an offensive's push, or the crisis a trigger event opened, whichever is most.
  */
 export function opportunity(p: Params, w: World): number {
-  const conflict = w.offensive ? 1 : p.armedConflict * (w.settled ? 0.5 : 1);
+  const conflict = Math.max(w.offensive, p.armedConflict * (w.settled ? 0.5 : 1));
   return clamp01(Math.max(conflict, w.crisis));
 }
 

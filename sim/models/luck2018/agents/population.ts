@@ -19,7 +19,9 @@
  *   passive. Agents outside the mobilisable share never join (their threshold is infinite, set
  *   at start).
  * Targeted group: is killed with a daily hazard from perpetrator neighbours and from the
- *   organised force (which kills without mass participation); otherwise, when in danger, seeks
+ *   organised force (which kills without mass participation), if the killing reaches it:
+ *   targeted attacks single out a share of the group (selectiveShare: leaders, activists, men of
+ *   fighting age), mass killing reaches everyone; otherwise, when in danger, seeks
  *   protection where protection is promised (perceived, not real, capacity: the safe-area moral
  *   hazard), flees, or stays.
  */
@@ -65,6 +67,12 @@ export interface PopulationInputs {
   forceHazard: number;
   /** Daily kill chance for the sheltered in a venue that has fallen. */
   massacreRate: number;
+  /**
+   * Share of the targeted group today's killing reaches (outside fallen venues): those whose
+   * selectRank is below it. Targeted attacks single people out (selectiveShare); mass killing
+   * reaches everyone (1).
+   */
+  selective: number;
   fleeRate: number;
   seekRate: number;
   /** Daily chance that a bystander next to violence starts resisting. */
@@ -86,6 +94,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const group = w.group;
   const threshold = w.threshold;
   const exposure = w.exposure;
+  const selectRank = w.selectRank;
   const refuge = w.refuge;
   const u = w.draws;
   const joinedNbrs = w.joinedNbrs;
@@ -116,6 +125,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const mobilising = inp.mobilising;
   const demob = inp.demobilisation;
   const killPer = inp.killPerAttacker;
+  const selective = inp.selective;
   const resistChance = inp.resistChance;
   // Bystanders flee violence far less readily than those it targets.
   const bystanderFlee = inp.bystanderFlee * inp.fleeRate;
@@ -198,8 +208,10 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         const resistN = resistNbrs[i];
         // Daily hazard: the organised force, and each perpetrator neighbour (resisters shelter
         // from neighbours); peacekeepers protect from both. One draw decides, force first.
-        const byForce = forceHazard * unprotected;
-        const hazard = byForce + killPer * joinedN * shieldPow[resistN > MAX_SHIELD ? MAX_SHIELD : resistN] * unprotected;
+        // Only those the attacks single out are hunted (all of them under mass killing).
+        const hunted = selectRank[i] < selective ? unprotected : 0;
+        const byForce = forceHazard * hunted;
+        const hazard = byForce + killPer * joinedN * shieldPow[resistN > MAX_SHIELD ? MAX_SHIELD : resistN] * hunted;
         if (u1 < hazard) {
           next[i] = S_DEAD;
           changed[nChanged++] = i;

@@ -8,7 +8,10 @@
  * commensurate action"). Protection scales with capacity and mandate at every rung: a capable,
  * robust presence holds where a token one falls.
  *
- *   capacity     = min(1, peacekeeperCapacity + forceCapacity once a force is on the ground)
+ *   capacity_r   = min(1, (UN-covered_r ? peacekeeperCapacity + forceCapacity once a force is on
+ *                  the ground : 0) + outsideForceCapacity once a non-UN force is on the ground)
+ *                  (UN coverage counts peacekeeperCoverage only from peacekeepersFromDay: a
+ *                  consented deployment; a non-UN force covers every region with a robust posture)
  *   protection_r = covered_r x capacity x (robust ? protectionRobust : protectionWeak)
  *                  (cut in the daily kill hazard; 0 in a region whose venue has fallen)
  *   restraint_r  = restraintBase + covered_r x capacity x (robust ? restraintRobust : restraintWeak)
@@ -36,12 +39,15 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
     ctx.log('peacekeepers', 'force-arrives');
   }
   const force = w.forceOnGround;
-  // Coverage in force: the parameter plus what the organs deployed; a force covers every region.
-  w.coverage = force ? 1 : clamp01(p.peacekeeperCoverage + w.deployed);
+  // Coverage in force: the parameter (from the day a consented deployment arrives) plus what the
+  // organs deployed; an authorised force covers every region.
+  const standing = tick >= p.peacekeepersFromDay ? p.peacekeeperCoverage : 0;
+  w.coverage = force ? 1 : clamp01(standing + w.deployed);
   const coveredCount = Math.floor(R * w.coverage + 1e-9);
-  const capacity = clamp01(p.peacekeeperCapacity + (force ? p.forceCapacity : 0));
-  const robust = w.robust || p.mandate === 'robust';
-  const mandateFactor = robust ? 1 : p.weakMandateDefence;
+  const unCapacity = clamp01(p.peacekeeperCapacity + (force ? p.forceCapacity : 0));
+  // A non-UN protective force covers every region, robustly, adding its capacity to the UN's.
+  const outside = w.outsideOnGround ? p.outsideForceCapacity : 0;
+  const robustUn = w.robust || p.mandate === 'robust';
 
   // Safe areas: `safeAreas` regions, spread evenly over the network.
   const nSafe = Math.min(p.safeAreas, R);
@@ -59,7 +65,11 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
   const forceFull = p.forceAttack * p.organisedForce;
   const engagement = forceEngagement(p, w);
   for (let r = 0; r < R; r++) {
-    const covered = reg.coverageRank[r] < coveredCount ? 1 : 0;
+    const unCovered = reg.coverageRank[r] < coveredCount;
+    const covered = unCovered || outside > 0 ? 1 : 0;
+    const capacity = clamp01((unCovered ? unCapacity : 0) + outside);
+    const robust = robustUn || outside > 0;
+    const mandateFactor = robust ? 1 : p.weakMandateDefence;
     reg.covered[r] = covered;
     reg.protection[r] = covered ? capacity * (robust ? p.protectionRobust : p.protectionWeak) : 0;
     reg.restraint[r] = restraintBase + (covered ? capacity * (robust ? p.restraintRobust : p.restraintWeak) : 0);

@@ -1,0 +1,83 @@
+/**
+ * Which of the model's calibration constants the fit searches, over which range, on which scale,
+ * and the settings of a full and a quick calibration. Everything else keeps its default (the
+ * sensitivity analysis in docs/calibration.md shows which others matter).
+ *
+ * The ten were chosen for the patterns the targets document: how fast each kind of killing
+ * runs and how many it reaches (the toll, the force's share, the shape), how many can be mobilised (participation), how
+ * long a crisis or an offensive gives the killing rungs their opportunity and what it takes to
+ * step down (the duration), the bar to mass killing (whether an episode escalates at all), and flight
+ * (displacement). A range is the span the mechanism can plausibly take, narrower than the
+ * parameter's hard limits; rates spanning orders of magnitude are searched on a log scale.
+ */
+import type { Factor } from './search';
+
+export interface CalibratedConstant {
+  /** A parameter of the calibration group (sim/models/luck2018/calibration.ts). */
+  readonly param: string;
+  readonly min: number;
+  readonly max: number;
+  /** 'log': searched uniformly in log10(value), for rates that span orders of magnitude. */
+  readonly scale: 'linear' | 'log';
+  /** The patterns it shapes, in a few words. */
+  readonly shapes: string;
+}
+
+export const CALIBRATED: readonly CalibratedConstant[] = [
+  { param: 'lethalityTargeted', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll, shape (killing on the targeted-attacks rung)' },
+  { param: 'massacreMultiplier', min: 1, max: 30, scale: 'log', shapes: 'toll, shape (mass killing over targeted attacks)' },
+  { param: 'selectiveShare', min: 0.001, max: 1, scale: 'log', shapes: 'toll (how many targeted attacks single out, before mass killing)' },
+  { param: 'forceKillRate', min: 0.00001, max: 0.02, scale: 'log', shapes: "toll, the force's share" },
+  { param: 'mobilisableShare', min: 0.05, max: 0.9, scale: 'linear', shapes: 'participation, toll' },
+  { param: 'crisisHalfLife', min: 7, max: 180, scale: 'log', shapes: 'duration (how long a trigger opens the killing rungs)' },
+  { param: 'offensiveHalfLife', min: 3, max: 365, scale: 'log', shapes: 'duration (how long a campaign keeps the force fully engaged)' },
+  { param: 'stepDownMargin', min: 0, max: 0.3, scale: 'linear', shapes: 'duration (what it takes to step down)' },
+  { param: 'barMassKilling', min: 0.3, max: 1.2, scale: 'linear', shapes: 'escalation to mass killing, toll' },
+  { param: 'bystanderFlee', min: 0.02, max: 0.6, scale: 'log', shapes: 'displacement' },
+];
+
+/** The search's factors: log-scale constants are searched in log10 space. */
+export function searchFactors(constants: readonly CalibratedConstant[]): Factor[] {
+  return constants.map((c) => (c.scale === 'log' ? { name: c.param, min: Math.log10(c.min), max: Math.log10(c.max) } : { name: c.param, min: c.min, max: c.max }));
+}
+
+/** A search point's values as parameter values (log-scale ones exponentiated, rounded to 6 significant digits so defaults read cleanly). */
+export function constantValues(constants: readonly CalibratedConstant[], point: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of constants) {
+    const v = point[c.param];
+    const raw = c.scale === 'log' ? 10 ** v : v;
+    out[c.param] = Math.min(c.max, Math.max(c.min, Number(raw.toPrecision(6))));
+  }
+  return out;
+}
+
+export interface CalibrationSettings {
+  /** Seeds per case at each point the search evaluates (the same seeds at every point). */
+  readonly seeds: number;
+  /** Latin-hypercube points screened. */
+  readonly screen: number;
+  /** Evaluations in all (screening included). */
+  readonly budget: number;
+  /** The Nelder-Mead simplex's initial edge (unit cube). */
+  readonly step: number;
+  /** Stop when the simplex's objectives differ by less than this. */
+  readonly tol: number;
+  /** Seeds per case in the validation runs (in-sample, leave-one-out, held out). */
+  readonly validationSeeds: number;
+  /** The seed of the screening design. */
+  readonly designSeed: number;
+  /** Share of the best evaluations whose constants' spread is reported (ABC-style acceptance). */
+  readonly accept: number;
+}
+
+/**
+ * The full calibration: about 45-50 minutes on this project's 2-core machine (the measured figure
+ * is in docs/calibration.md). 3 seeds per case and point, with common random numbers, make the
+ * objective a deterministic function of the constants that the simplex can follow; the validation
+ * runs use 20 seeds for medians and 90% intervals.
+ */
+export const FULL_SETTINGS: CalibrationSettings = { seeds: 3, screen: 40, budget: 100, step: 0.15, tol: 0.005, validationSeeds: 20, designSeed: 1, accept: 0.15 };
+
+/** The quick mode for tests and a first look: seconds, on a few short runs (the caller also shortens the runs). */
+export const QUICK_SETTINGS: CalibrationSettings = { seeds: 1, screen: 4, budget: 8, step: 0.2, tol: 0.01, validationSeeds: 2, designSeed: 1, accept: 0.5 };

@@ -1,0 +1,292 @@
+/**
+ * The calibration pipeline, independent of where the runs happen: the caller passes a batch
+ * runner (the sweep's worker pool in the CLI, this thread in tests), and gets back a report that
+ * is plain data.
+ *
+ *   1. search: the training cases ('fit') at every point the search asks for (search.ts), each
+ *      over the same seeds (common random numbers); a point's objective is the mean over the
+ *      training cases of their pattern distances (distance.ts);
+ *   2. leave-one-case-out: for each training case, the evaluated point that best fits the other
+ *      training cases, then that case predicted at it (it was not used to choose the point);
+ *   3. validation: every case, training and held out, at the defaults before the fit and at the
+ *      fitted point, over more seeds: each pattern's median and 90% interval beside its documented
+ *      range, and the run readings (prevented, curbed, failed).
+ *
+ * The leave-one-out fits reuse the search's evaluations: each chooses among the same evaluated
+ * points, by the objective without its case. That is cheaper than a search per case, and it is
+ * still out of sample (the left-out case plays no part in the choice); docs/calibration.md says so.
+ */
+import type { Params } from '../../sim/index';
+import type { CaseTargets, PatternName } from './targets';
+import { quantile } from '../stats';
+import type { OutcomeSet, RunRecord, SweepJob } from '../sweep/index';
+import { constantValues, searchFactors, type CalibratedConstant, type CalibrationSettings } from './constants';
+import { caseDistance, objective, withinFactor, type CaseDistance } from './distance';
+import { patternOutcomes, patternValues } from './patterns';
+import { acceptedRanges, search, type Accepted } from './search';
+
+/** A case ready to run: its scenario's mapped parameters, run length and documented patterns. */
+export interface CaseSetup {
+  /** The case profile (only its id is read here). */
+  readonly scenario: { readonly id: string };
+  readonly targets: CaseTargets;
+  readonly params: Params;
+  readonly ticks: number;
+}
+
+/** Runs a batch of jobs (in any order, on any number of threads); records in the jobs' order. */
+export type RunBatch = (jobs: readonly SweepJob[]) => Promise<RunRecord[]>;
+
+/** The outcomes the validation adds to the patterns: the run's reading. */
+const READING: OutcomeSet['outcomes'] = [
+  { name: 'massAtrocity', kind: 'field', field: 'massAtrocity', type: 'number' },
+  { name: 'deaths', kind: 'field', field: 'deaths', type: 'number' },
+];
+
+function outcomeSet(c: CaseSetup): OutcomeSet {
+  const p = patternOutcomes(c.targets, c.ticks);
+  return { outcomes: [...p.outcomes, ...READING], series: p.series };
+}
+
+/** One evaluated point of the search: the constants and every training case's distance there. */
+export interface PointRecord {
+  readonly values: Readonly<Record<string, number>>;
+  readonly objective: number;
+  readonly perCase: Readonly<Record<string, number>>;
+}
+
+/** A pattern of a case at one parameter set, over the validation seeds. */
+export interface PatternResult {
+  readonly pattern: PatternName;
+  readonly low: number;
+  readonly high: number;
+  /** The model's median, 5% and 95% quantiles over the seeds with a value (null: no seed had one). */
+  readonly median: number | null;
+  readonly q05: number | null;
+  readonly q95: number | null;
+  /** Seeds without a value (no killing). */
+  readonly missing: number;
+  readonly distance: number;
+  /** The median inside the documented range. */
+  readonly inRange: boolean;
+  /** Counts only: the median within a factor of 3 of the documented range (the issue's criterion for tolls). */
+  readonly withinFactor3: boolean | null;
+}
+
+/** A case at one parameter set over the validation seeds. */
+export interface CaseResult {
+  readonly id: string;
+  readonly use: 'fit' | 'holdout';
+  readonly distance: number;
+  readonly patterns: readonly PatternResult[];
+  readonly pMassAtrocity: number;
+  readonly readings: { readonly prevented: number; readonly curbed: number; readonly failed: number };
+}
+
+export interface CalibrationReport {
+  readonly constants: readonly CalibratedConstant[];
+  readonly settings: CalibrationSettings;
+  readonly training: readonly string[];
+  readonly holdout: readonly string[];
+  readonly defaults: Readonly<Record<string, number>>;
+  readonly fitted: Readonly<Record<string, number>>;
+  readonly objectiveAtDefaults: number;
+  readonly objectiveFitted: number;
+  readonly evaluations: number;
+  readonly stopped: 'converged' | 'budget';
+  readonly history: readonly PointRecord[];
+  /** How well the patterns pin each constant down: the spread among the best evaluations. */
+  readonly accepted: Accepted;
+  /** Leave-one-case-out: the point chosen without each training case, and that case predicted there. */
+  readonly leaveOneOut: readonly { readonly left: string; readonly values: Readonly<Record<string, number>>; readonly prediction: CaseResult }[];
+  /** Every case at the defaults and at the fitted constants. */
+  readonly before: readonly CaseResult[];
+  readonly after: readonly CaseResult[];
+  /** Runs made in all. */
+  readonly runs: number;
+}
+
+export interface CalibrateOptions {
+  readonly constants: readonly CalibratedConstant[];
+  readonly settings: CalibrationSettings;
+  readonly run: RunBatch;
+  /** The design's random source (seeded by the caller: seedrandom.alea). */
+  readonly rng: () => number;
+  /** Progress: the evaluations done and the budget, then the validation runs. */
+  readonly onProgress?: (stage: 'search' | 'validate', done: number, total: number) => void;
+}
+
+/** The jobs of one case at one set of constants, seeds 1..n. */
+function caseJobs(c: CaseSetup, values: Readonly<Record<string, number>>, seeds: number, first: number): SweepJob[] {
+  const outcomes = outcomeSet(c);
+  const jobs: SweepJob[] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    const index = first + jobs.length;
+    jobs.push({
+      task: { index, point: 0, replicate: seed - 1, seed, model: 'r2p-luck-2018', params: { ...c.params, ...values }, schedule: [], ticks: c.ticks, factors: values },
+      outcomes,
+      figures: {},
+    });
+  }
+  return jobs;
+}
+
+/** Per-seed values of each pattern, and the readings, from a case's records. */
+function collect(c: CaseSetup, records: readonly RunRecord[]) {
+  const set = outcomeSet(c);
+  const byPattern: Partial<Record<PatternName, (number | null)[]>> = {};
+  const readings = { prevented: 0, curbed: 0, failed: 0 };
+  for (const r of records) {
+    if (r.error !== null || r.outcomes === null) throw new Error(`calibration: case ${c.scenario.id}, seed ${r.seed}: ${r.error ?? 'no outcomes'}`);
+    const v = patternValues(set, r.outcomes);
+    for (const name of Object.keys(c.targets.patterns) as PatternName[]) (byPattern[name] ??= []).push(v[name] ?? null);
+    const mass = r.outcomes[set.outcomes.length - 2];
+    const deaths = r.outcomes[set.outcomes.length - 1];
+    if (mass === 1) readings.failed++;
+    else if (typeof deaths === 'number' && deaths > 0) readings.curbed++;
+    else readings.prevented++;
+  }
+  return { byPattern, readings };
+}
+
+function caseResult(c: CaseSetup, records: readonly RunRecord[]): CaseResult {
+  const { byPattern, readings } = collect(c, records);
+  const d: CaseDistance = caseDistance(c.targets, byPattern);
+  const patterns: PatternResult[] = [];
+  for (const [name, pd] of Object.entries(d.patterns) as [PatternName, NonNullable<CaseDistance['patterns'][PatternName]>][]) {
+    const range = c.targets.patterns[name]!;
+    const xs = (byPattern[name] ?? []).filter((x): x is number => x !== null && !Number.isNaN(x));
+    const isCount = name === 'toll' || name === 'participants' || name === 'displaced' || name === 'killingDays';
+    patterns.push({
+      pattern: name,
+      low: range.low,
+      high: range.high,
+      median: pd.statistic,
+      q05: xs.length ? quantile(xs, 0.05) : null,
+      q95: xs.length ? quantile(xs, 0.95) : null,
+      missing: pd.missing,
+      distance: pd.distance,
+      inRange: pd.statistic !== null && pd.statistic >= range.low && pd.statistic <= range.high,
+      withinFactor3: isCount ? pd.statistic !== null && withinFactor(pd.statistic, range.low, range.high, 3) : null,
+    });
+  }
+  const n = records.length;
+  return {
+    id: c.scenario.id,
+    use: c.targets.use,
+    distance: d.distance,
+    patterns,
+    pMassAtrocity: readings.failed / n,
+    readings: { prevented: readings.prevented / n, curbed: readings.curbed / n, failed: readings.failed / n },
+  };
+}
+
+/** The point that best fits `cases` among the records (mean of their distances; the earliest among equals). */
+export function bestFor(history: readonly PointRecord[], cases: readonly string[]): PointRecord {
+  let best: PointRecord | undefined;
+  let bestScore = Infinity;
+  for (const h of history) {
+    const score = objective(cases.map((id) => h.perCase[id]));
+    if (score < bestScore) [best, bestScore] = [h, score];
+  }
+  if (!best) throw new Error('bestFor: no evaluations');
+  return best;
+}
+
+export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOptions): Promise<CalibrationReport> {
+  const { constants, settings, run, rng, onProgress } = opts;
+  const training = cases.filter((c) => c.targets.use === 'fit');
+  const holdout = cases.filter((c) => c.targets.use === 'holdout');
+  if (training.length < 2) throw new Error(`calibration: at least two training cases are needed for leave-one-out, got ${training.length}`);
+  const factors = searchFactors(constants);
+  const history: PointRecord[] = [];
+  let runs = 0;
+
+  // 1. The search over the training cases.
+  const evaluate = async (points: Record<string, number>[]): Promise<number[]> => {
+    const valuesOf = points.map((pt) => constantValues(constants, pt));
+    const jobs: SweepJob[] = [];
+    const slices: [number, number][] = [];
+    for (const values of valuesOf) {
+      for (const c of training) {
+        const start = jobs.length;
+        jobs.push(...caseJobs(c, values, settings.seeds, start));
+        slices.push([start, jobs.length]);
+      }
+    }
+    const records = await run(jobs);
+    runs += jobs.length;
+    return valuesOf.map((values, i) => {
+      const perCase: Record<string, number> = {};
+      training.forEach((c, j) => {
+        const [a, b] = slices[i * training.length + j];
+        perCase[c.scenario.id] = caseDistance(c.targets, collect(c, records.slice(a, b)).byPattern).distance;
+      });
+      const obj = objective(Object.values(perCase));
+      history.push({ values, objective: obj, perCase });
+      return obj;
+    });
+  };
+  onProgress?.('search', 0, settings.budget);
+  const result = await search(factors, evaluate, {
+    screen: settings.screen,
+    budget: settings.budget,
+    step: settings.step,
+    tol: settings.tol,
+    rng,
+    onBatch: (done, total) => onProgress?.('search', done, total),
+  });
+  const fitted = constantValues(constants, result.best.values);
+  const defaults: Record<string, number> = {};
+  for (const k of constants) defaults[k.param] = Number(training[0].params[k.param as keyof Params]);
+
+  // 2 and 3. Validation runs, in one batch: every case before and after, each left-out case at its point.
+  const ids = training.map((c) => c.scenario.id);
+  const loo = training.map((c) => ({ c, point: bestFor(history, ids.filter((id) => id !== c.scenario.id)) }));
+  const plan: { c: CaseSetup; values: Readonly<Record<string, number>> }[] = [
+    ...cases.map((c) => ({ c, values: defaults })),
+    ...cases.map((c) => ({ c, values: fitted })),
+    ...loo.map(({ c, point }) => ({ c, values: point.values })),
+  ];
+  const jobs: SweepJob[] = [];
+  const slices: [number, number][] = [];
+  for (const { c, values } of plan) {
+    const start = jobs.length;
+    jobs.push(...caseJobs(c, values, settings.validationSeeds, start));
+    slices.push([start, jobs.length]);
+  }
+  let done = 0;
+  onProgress?.('validate', 0, jobs.length);
+  const records = await run(jobs);
+  done += jobs.length;
+  onProgress?.('validate', done, jobs.length);
+  runs += jobs.length;
+  const results = plan.map(({ c }, i) => caseResult(c, records.slice(slices[i][0], slices[i][1])));
+  const n = cases.length;
+  const before = results.slice(0, n);
+  const after = results.slice(n, 2 * n);
+  const leaveOneOut = loo.map(({ c, point }, i) => ({ left: c.scenario.id, values: point.values, prediction: results[2 * n + i] }));
+
+  return {
+    constants,
+    settings,
+    training: ids,
+    holdout: holdout.map((c) => c.scenario.id),
+    defaults,
+    fitted,
+    objectiveAtDefaults: objective(before.filter((r) => r.use === 'fit').map((r) => r.distance)),
+    objectiveFitted: objective(after.filter((r) => r.use === 'fit').map((r) => r.distance)),
+    evaluations: result.evaluations,
+    stopped: result.stopped,
+    history,
+    accepted: acceptedRanges(
+      result.history.map((h, i) => ({ ...h, values: history[i].values })),
+      constants.map((c) => ({ name: c.param, min: c.min, max: c.max })),
+      settings.accept,
+    ),
+    leaveOneOut,
+    before,
+    after,
+    runs,
+  };
+}

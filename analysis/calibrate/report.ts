@@ -1,0 +1,107 @@
+/**
+ * The calibration report as Markdown tables (docs/calibration.md pastes them): the fitted
+ * constants and how well the patterns pin them down, every pattern of every case beside its
+ * documented range (before the fit, fitted, and predicted when left out), and the issue's success
+ * criteria, each stated as met or not.
+ */
+import type { CalibrationReport, CaseResult, PatternResult } from './fit';
+
+/** A constant whose leave-one-out values span more than this share of its searched range "swings widely". */
+export const SWING_SHARE = 0.5;
+
+const sig = (x: number | null): string => {
+  if (x === null) return '-';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1000) return Math.round(x).toLocaleString('en-US');
+  if (a >= 10) return x.toFixed(0);
+  return Number(x.toPrecision(2)).toString();
+};
+
+/** Position of a value in a constant's searched range, in [0, 1] (log scale for log constants). */
+function unit(c: CalibrationReport['constants'][number], v: number): number {
+  return c.scale === 'log' ? (Math.log10(v) - Math.log10(c.min)) / (Math.log10(c.max) - Math.log10(c.min)) : (v - c.min) / (c.max - c.min);
+}
+
+export interface Criterion {
+  readonly name: string;
+  readonly target: string;
+  readonly result: string;
+  readonly met: boolean;
+}
+
+/** The issue's criteria, from the report and the article's readings (id -> verdict). */
+export function criteria(r: CalibrationReport, readings: Readonly<Record<string, string | undefined>>, defaultP?: number): Criterion[] {
+  const out: Criterion[] = [];
+  // Left-out predictions: training cases predicted without themselves, and the held-out cases at the fit.
+  const leftOut: CaseResult[] = [...r.leaveOneOut.map((l) => l.prediction), ...r.after.filter((c) => c.use === 'holdout')];
+  const tolls = leftOut.map((c) => c.patterns.find((p) => p.pattern === 'toll')).filter((p): p is PatternResult => p !== undefined);
+  const within = tolls.filter((p) => p.withinFactor3).length;
+  out.push({
+    name: 'toll, left out',
+    target: 'median toll within a factor of 3 of the documented range for at least 80% of cases (left-out predictions)',
+    result: `${within} of ${tolls.length} (${tolls.length ? Math.round((100 * within) / tolls.length) : 0}%)`,
+    met: tolls.length > 0 && within >= 0.8 * tolls.length,
+  });
+  if (defaultP !== undefined) {
+    out.push({ name: 'default scenario', target: 'P(mass atrocity) between 0.3 and 0.7', result: defaultP.toFixed(2), met: defaultP >= 0.3 && defaultP <= 0.7 });
+  }
+  const judged = r.after.filter((c) => readings[c.id] !== undefined);
+  const separated = judged.filter((c) => (readings[c.id] === 'failed' ? c.pMassAtrocity > 0.5 : c.pMassAtrocity < 0.5));
+  out.push({
+    name: 'failures vs successes',
+    target: "cases the article (or the literature) reads as prevented or curbed below P = 0.5, failures above, in most cases",
+    result: `${separated.length} of ${judged.length}`,
+    met: judged.length > 0 && separated.length > judged.length / 2,
+  });
+  return out;
+}
+
+export function renderReport(r: CalibrationReport, readings: Readonly<Record<string, string | undefined>>, defaultP?: number): string {
+  const lines: string[] = [];
+  const loo = new Map(r.leaveOneOut.map((l) => [l.left, l]));
+  lines.push(
+    `Training cases (${r.training.length}): ${r.training.join(', ')}. Held out (never fitted): ${r.holdout.join(', ') || 'none'}.`,
+    `Search: ${r.evaluations} evaluations (${r.settings.screen} Latin-hypercube points, then Nelder-Mead; stopped: ${r.stopped}), ${r.settings.seeds} seeds per case and point; validation ${r.settings.validationSeeds} seeds; ${r.runs.toLocaleString('en-US')} runs in all.`,
+    `Objective (mean pattern distance over the training cases, validation seeds): ${r.objectiveAtDefaults.toFixed(3)} at the defaults, ${r.objectiveFitted.toFixed(3)} fitted.`,
+    '',
+    '| constant | before | fitted | searched range | best ' + Math.round(100 * r.settings.accept) + '% of evaluations (min - median - max) | leave-one-out (min - max) | |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const c of r.constants) {
+    const acc = r.accepted.ranges[c.param];
+    const vals = r.leaveOneOut.map((l) => l.values[c.param]);
+    const lo = Math.min(...vals);
+    const hi = Math.max(...vals);
+    const swing = unit(c, hi) - unit(c, lo) > SWING_SHARE;
+    lines.push(
+      `| \`${c.param}\` | ${sig(r.defaults[c.param])} | ${sig(r.fitted[c.param])} | ${sig(c.min)} - ${sig(c.max)}${c.scale === 'log' ? ' (log)' : ''} | ${sig(acc.min)} - ${sig(acc.median)} - ${sig(acc.max)} | ${sig(lo)} - ${sig(hi)} | ${swing ? '**swings widely**' : ''} |`,
+    );
+  }
+  lines.push('', '| case | use | pattern | documented | before: median | fitted: median [90%] | left out: median [90%] | |', '|---|---|---|---|---|---|---|---|');
+  for (const after of r.after) {
+    const before = r.before.find((b) => b.id === after.id)!;
+    const left = loo.get(after.id)?.prediction;
+    for (const p of after.patterns) {
+      const b = before.patterns.find((x) => x.pattern === p.pattern)!;
+      const l = left?.patterns.find((x) => x.pattern === p.pattern);
+      const range = p.low === p.high ? sig(p.low) : `${sig(p.low)} - ${sig(p.high)}`;
+      const mark = after.use === 'holdout' ? (p.inRange ? 'in range' : p.withinFactor3 ? 'within x3' : '') : l ? (l.inRange ? 'in range (left out)' : l.withinFactor3 ? 'within x3 (left out)' : '') : '';
+      lines.push(
+        `| ${after.id} | ${after.use} | ${p.pattern} | ${range} | ${sig(b.median)} | ${sig(p.median)} [${sig(p.q05)} - ${sig(p.q95)}] | ${l ? `${sig(l.median)} [${sig(l.q05)} - ${sig(l.q95)}]` : after.use === 'holdout' ? '(held out: the fitted column)' : '-'} | ${mark} |`,
+      );
+    }
+  }
+  lines.push('', '| case | reading (article or literature) | P(mass atrocity) before | fitted | left out | prevented / curbed / failed (fitted) |', '|---|---|---|---|---|---|');
+  for (const after of r.after) {
+    const before = r.before.find((b) => b.id === after.id)!;
+    const left = loo.get(after.id)?.prediction;
+    const pc = (x: number) => `${Math.round(100 * x)}%`;
+    lines.push(
+      `| ${after.id} | ${readings[after.id] ?? '-'} | ${before.pMassAtrocity.toFixed(2)} | ${after.pMassAtrocity.toFixed(2)} | ${left ? left.pMassAtrocity.toFixed(2) : '-'} | ${pc(after.readings.prevented)} / ${pc(after.readings.curbed)} / ${pc(after.readings.failed)} |`,
+    );
+  }
+  lines.push('', '| criterion | target | result | met |', '|---|---|---|---|');
+  for (const c of criteria(r, readings, defaultP)) lines.push(`| ${c.name} | ${c.target} | ${c.result} | ${c.met ? 'yes' : '**no**'} |`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,46 @@
+/**
+ * What a documented pattern of a case is (the vocabulary of scenarios/targets/ files): the
+ * patterns, their units, and the shape of a case's targets. Here, in analysis/, because the
+ * calibration reads them and analysis/ imports nothing from scenarios/; the targets' validator
+ * (scenarios/targets/schema.ts) is built on this list.
+ */
+/** The patterns a target file may document, with how each is read from a run (analysis/calibrate/patterns.ts). */
+export const PATTERNS = {
+  toll: { unit: 'people', description: 'People of the targeted group killed over the documented window.' },
+  killingDays: { unit: 'days', description: 'Days from the first to the last killing of the episode (both counted).' },
+  onsetDay: { unit: 'days from the period opening', description: 'Day of the first killing, counted from the day the period opens (day 0).' },
+  earlyShare: {
+    unit: 'share of the toll',
+    description: 'Share of the toll killed within `days` days of the first killing (the shape of the violence: a burst or a slow campaign).',
+  },
+  forceShare: {
+    unit: 'share of the toll',
+    description: "Share of the deaths caused by the perpetrators' organised force (army, police, militias) rather than by mobilised civilians.",
+  },
+  participants: {
+    unit: 'people',
+    description:
+      'People who took part in the killing (documented totals; the model compares its peak number of participants, a lower bound on the total).',
+  },
+  displaced: { unit: 'people', description: 'People of the targeted group displaced (fled, expelled or moved) over the window.' },
+} as const;
+
+export type PatternName = keyof typeof PATTERNS;
+export const PATTERN_NAMES = Object.keys(PATTERNS) as PatternName[];
+
+export interface PatternRange {
+  readonly low: number;
+  readonly high: number;
+  readonly window?: string;
+  readonly source: string;
+  readonly note?: string;
+  /** earlyShare only: days after the first killing. */
+  readonly days?: number;
+}
+
+export interface CaseTargets {
+  readonly case: string;
+  readonly use: 'fit' | 'holdout';
+  readonly patterns: Readonly<Partial<Record<PatternName, PatternRange>>>;
+  readonly note?: string;
+}

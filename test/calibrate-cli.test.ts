@@ -1,0 +1,98 @@
+/**
+ * `r2p-sim calibrate --quick` end to end on the real bin and worker pool: the report files, the
+ * fit's bookkeeping (budget, leave-one-out, validation) and its provenance; the generated
+ * fitted.ts module; refusals. The search itself is tested on a synthetic problem with known
+ * constants (test/calibrate-search.test.ts).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CALIBRATED, QUICK_SETTINGS } from '../analysis/calibrate/constants';
+import { fittedModule, targetsHash } from '../cli/commands/calibrate';
+import { MODEL_VERSION } from '../sim/index';
+import { cli } from './helpers/cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'r2p-calibrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('r2p-sim calibrate --quick', () => {
+  const run = cli('calibrate', '--quick', '--out', dir, '--no-progress');
+  const report = run.status === 0 ? JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) : null;
+
+  it('finishes and writes report.json and report.md', () => {
+    expect(run.status, run.what).toBe(0);
+    expect(run.stdout).toMatch(/Calibrated 10 constants on 3 training cases/);
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    for (const c of CALIBRATED) expect(md).toContain(`\`${c.param}\``);
+    expect(md).toMatch(/\| criterion \| target \| result \| met \|/);
+  });
+
+  it('evaluates within its budget, every point inside the searched ranges', () => {
+    expect(report.evaluations).toBeLessThanOrEqual(QUICK_SETTINGS.budget);
+    expect(report.history).toHaveLength(report.evaluations);
+    for (const h of report.history) {
+      for (const c of CALIBRATED) {
+        expect(h.values[c.param]).toBeGreaterThanOrEqual(c.min);
+        expect(h.values[c.param]).toBeLessThanOrEqual(c.max);
+      }
+      expect(Object.keys(h.perCase).sort()).toEqual(['kyrgyzstan-2010', 'sri-lanka-2009', 'srebrenica-1995'].sort());
+    }
+    // The fitted values are the best evaluation's.
+    const best = Math.min(...report.history.map((h: { objective: number }) => h.objective));
+    expect(report.history.find((h: { objective: number }) => h.objective === best).values).toEqual(report.fitted);
+  });
+
+  it('predicts each training case from a point chosen without it', () => {
+    expect(report.leaveOneOut.map((l: { left: string }) => l.left).sort()).toEqual([...report.training].sort());
+    for (const l of report.leaveOneOut) {
+      // The chosen point is the best of the history on the other cases.
+      const others = report.training.filter((id: string) => id !== l.left);
+      const score = (h: { perCase: Record<string, number> }) => others.reduce((a: number, id: string) => a + h.perCase[id], 0);
+      const bestScore = Math.min(...report.history.map(score));
+      expect(score(report.history.find((h: { values: unknown }) => JSON.stringify(h.values) === JSON.stringify(l.values)))).toBe(bestScore);
+      expect(l.prediction.id).toBe(l.left);
+    }
+    expect(report.before).toHaveLength(3);
+    expect(report.after).toHaveLength(3);
+    expect(report.runs).toBe(report.evaluations * 3 * QUICK_SETTINGS.seeds + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds);
+  });
+
+  it('records its provenance: the targets hash, the model, the day, the command', () => {
+    expect(report.provenance.targetsHash).toBe(targetsHash());
+    expect(report.provenance.model).toBe(MODEL_VERSION);
+    expect(report.provenance.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(report.provenance.command).toBe('r2p-sim calibrate --quick');
+  });
+
+  it('is deterministic: the same search again gives the same history', () => {
+    const again = mkdtempSync(join(tmpdir(), 'r2p-calibrate-'));
+    try {
+      const r = cli('calibrate', '--quick', '--out', again, '--no-progress', '--workers', '1');
+      expect(r.status, r.what).toBe(0);
+      const other = JSON.parse(readFileSync(join(again, 'report.json'), 'utf8'));
+      expect(other.history).toEqual(report.history);
+      expect(other.after).toEqual(report.after);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to write a quick fit to the defaults, and a budget below the screen', () => {
+    const a = cli('calibrate', '--quick', '--write-defaults', '--out', dir);
+    expect(a.status).not.toBe(0);
+    expect(a.stderr).toMatch(/--quick and --write-defaults/);
+    const b = cli('calibrate', '--quick', '--budget', '2', '--screen', '4', '--out', dir);
+    expect(b.status).not.toBe(0);
+    expect(b.stderr).toMatch(/--budget \(2\) must be at least --screen \(4\)/);
+  });
+});
+
+describe('the generated fitted.ts', () => {
+  it('is TypeScript that holds the values and the provenance as given', () => {
+    const text = fittedModule({ lethalityTargeted: 0.123 }, { targetsHash: 'abc', model: 'm', date: '2026-12-02', objective: 1.5, trainingCases: ['a'], command: 'c' });
+    expect(text).toMatch(/export const FITTED: /);
+    const json = text.slice(text.indexOf('= {') + 2, text.lastIndexOf('}') + 1);
+    expect(JSON.parse(json)).toEqual({ values: { lethalityTargeted: 0.123 }, provenance: { targetsHash: 'abc', model: 'm', date: '2026-12-02', objective: 1.5, trainingCases: ['a'], command: 'c' } });
+  });
+});

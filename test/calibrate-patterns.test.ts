@@ -1,0 +1,59 @@
+/**
+ * How each documented pattern is read from a run (analysis/calibrate/patterns.ts), checked against
+ * the run's own summary and series computed by hand: the toll, the killing days, the onset, the
+ * force's share, the early share over `days`, participants in people and the displaced; and a run
+ * without killing gives no onset, share or shape (missing, not 0).
+ */
+import { describe, expect, it } from 'vitest';
+import { documentedPatterns, patternOutcomes, patternValues } from '../analysis/calibrate/patterns';
+import { runSweepJob } from '../analysis/sweep/index';
+import type { CaseTargets } from '../analysis/calibrate/targets';
+import { runModel, type RunSummary } from '../sim/index';
+
+const r = (low: number, high: number) => ({ low, high, source: 'test' });
+const ALL: CaseTargets = {
+  case: 'test',
+  use: 'fit',
+  patterns: { toll: r(1, 2), killingDays: r(1, 2), onsetDay: r(1, 2), earlyShare: { ...r(0, 1), days: 10 }, forceShare: r(0, 1), participants: r(1, 2), displaced: r(1, 2) },
+};
+
+function both(params: Record<string, number>, ticks: number) {
+  const set = patternOutcomes(ALL, ticks);
+  const rec = runSweepJob({ task: { index: 0, point: 0, replicate: 0, seed: 3, model: 'r2p-luck-2018', params, schedule: [], ticks, factors: {} }, outcomes: set, figures: {} });
+  expect(rec.error).toBeNull();
+  const values = patternValues(set, rec.outcomes!);
+  const run = runModel({ params, seed: 3, ticks });
+  return { values, s: run.summary as RunSummary, series: run.series, p: run.params as unknown as Record<string, number> };
+}
+
+describe('patterns read from a run', () => {
+  it('lists the documented patterns in the schema order, reading the deaths series only for the shape', () => {
+    expect(documentedPatterns(ALL)).toEqual(['toll', 'killingDays', 'onsetDay', 'earlyShare', 'forceShare', 'participants', 'displaced']);
+    expect(patternOutcomes(ALL, 100).series).toEqual(['deaths']);
+    expect(patternOutcomes({ ...ALL, patterns: { toll: r(1, 2) } }, 100).series).toEqual([]);
+  });
+
+  it('match the summary and the series of a run with killing', () => {
+    const ticks = 150;
+    const { values, s, series, p } = both({ agents: 3000, peoplePerAgent: 50, electionDay: 10, stakes: 0.9 }, ticks);
+    expect(s.deaths).toBeGreaterThan(0);
+    expect(values.toll).toBe(s.deathsPeople);
+    expect(values.killingDays).toBe(s.killingDays);
+    expect(values.onsetDay).toBe(s.firstKillingTick);
+    expect(values.forceShare).toBeCloseTo(s.forceDeathShare, 12);
+    expect(values.participants).toBeCloseTo(s.peakPerpetrators * p.peoplePerAgent, 9);
+    expect(values.displaced).toBe(s.displacedPeople);
+    const first = s.firstKillingTick!;
+    const cum = series.deaths;
+    expect(values.earlyShare).toBeCloseTo(cum[Math.min(first + 9, ticks - 1)] / s.deaths, 12);
+  });
+
+  it('give no onset, force share or shape when no one is killed (missing, not 0), and a toll of 0', () => {
+    const { values, s } = both({ agents: 3000, peoplePerAgent: 50, stakes: 0, existentialStakes: 0 }, 60);
+    expect(s.deaths).toBe(0);
+    expect(values.toll).toBe(0);
+    expect(values.onsetDay).toBeNull();
+    expect(values.forceShare).toBeNull();
+    expect(values.earlyShare).toBeNull();
+  });
+});

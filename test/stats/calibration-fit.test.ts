@@ -1,0 +1,74 @@
+/**
+ * The fit of issue 13 held by a test: at the fitted defaults (sim/models/luck2018/fitted.ts),
+ * documented patterns of several cases, over many seeds, stay within one tolerance of their
+ * documented ranges (the distances of analysis/calibrate/distance.ts: a factor of 3 for counts and
+ * durations, 14 days for an onset, 0.25 for a share). The claim is about the median: its 99%
+ * distribution-free interval must reach into the band, so a change that moves a fitted pattern
+ * well outside it fails, while seed noise does not. Only patterns the calibration met are checked
+ * (docs/calibration.md lists the misses beside them); a pattern that stops being met after a
+ * refit is dropped from FITTED with the reason, never loosened.
+ */
+import { describe, expect, it } from 'vitest';
+import { COUNT_FACTOR, ONSET_TOLERANCE_DAYS, PATTERN_SCALES, SHARE_TOLERANCE } from '../../analysis/calibrate/distance';
+import { patternOutcomes, patternValues } from '../../analysis/calibrate/patterns';
+import type { PatternName } from '../../analysis/calibrate/targets';
+import { orderStatisticCi } from '../../analysis/stats';
+import { runSweepJob } from '../../analysis/sweep/index';
+import { builtInScenario, scenarioParams, scenarioTicks } from '../../scenarios/index';
+import { targetsFor } from '../../scenarios/targets/index';
+import { FITTED } from '../../sim/models/luck2018/fitted';
+
+const SEEDS = 40;
+
+/** The patterns the fit met, by case (fast cases: 10,000-17,000 agents). */
+const FITTED_PATTERNS: Readonly<Record<string, readonly PatternName[]>> = {
+  'srebrenica-1995': ['toll', 'forceShare'],
+  'sri-lanka-2009': ['onsetDay', 'forceShare'],
+  'iraq-sinjar-2014': ['forceShare'],
+  'kyrgyzstan-2010': ['killingDays'],
+};
+
+/** The band one tolerance around [low, high], on the pattern's scale. */
+function band(name: PatternName, low: number, high: number): [number, number] {
+  switch (PATTERN_SCALES[name]) {
+    case 'log':
+      return [Math.max(1, low) / COUNT_FACTOR, Math.max(1, high) * COUNT_FACTOR];
+    case 'days':
+      return [low - ONSET_TOLERANCE_DAYS, high + ONSET_TOLERANCE_DAYS];
+    case 'share':
+      return [low - SHARE_TOLERANCE, high + SHARE_TOLERANCE];
+  }
+}
+
+describe('the fitted defaults reproduce documented patterns (40 seeds a case)', () => {
+  it('runs at fitted defaults written by a calibration', () => {
+    expect(FITTED.provenance, 'sim/models/luck2018/fitted.ts holds no fit').not.toBeNull();
+  });
+
+  for (const [id, names] of Object.entries(FITTED_PATTERNS)) {
+    it(`${id}: ${names.join(', ')} within one tolerance of the documented range`, () => {
+      const scenario = builtInScenario(id)!;
+      const targets = targetsFor(id)!;
+      const ticks = scenarioTicks(scenario);
+      const set = patternOutcomes(targets, ticks);
+      const params = scenarioParams(scenario);
+      const values: Partial<Record<PatternName, number[]>> = {};
+      for (let seed = 1; seed <= SEEDS; seed++) {
+        const rec = runSweepJob({ task: { index: 0, point: 0, replicate: seed - 1, seed, model: 'r2p-luck-2018', params, schedule: [], ticks, factors: {} }, outcomes: set, figures: {} });
+        expect(rec.error).toBeNull();
+        const v = patternValues(set, rec.outcomes!);
+        for (const name of names) if (v[name] !== null && v[name] !== undefined) (values[name] ??= []).push(v[name]!);
+      }
+      for (const name of names) {
+        const range = targets.patterns[name]!;
+        const xs = values[name] ?? [];
+        // A pattern with no value on most seeds (no killing) is not met.
+        expect(xs.length, `${id}.${name}: seeds with a value`).toBeGreaterThan(SEEDS / 2);
+        const ci = orderStatisticCi(xs, 0.5, 0.99);
+        const [lo, hi] = band(name, range.low, range.high);
+        expect(ci.hi, `${id}.${name}: the median's 99% interval [${ci.lo}, ${ci.hi}] against the band [${lo}, ${hi}]`).toBeGreaterThanOrEqual(lo);
+        expect(ci.lo, `${id}.${name}: the median's 99% interval [${ci.lo}, ${ci.hi}] against the band [${lo}, ${hi}]`).toBeLessThanOrEqual(hi);
+      }
+    });
+  }
+});
