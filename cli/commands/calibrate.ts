@@ -148,10 +148,10 @@ export function calibrateCommand(): Command {
         },
       });
       progress?.stop();
-      const seconds = (Date.now() - started) / 1000;
       const readings = Object.fromEntries(cases.map((c) => [c.scenario.id, CASES.find((s) => s.id === c.scenario.id)?.articleReading?.verdict]));
       // The default scenario at the fitted constants: the issue asks for a situation at risk, not a foregone one.
       const defaultRisk = await defaultScenarioRisk(result.fitted, opts.quick ? 10 : DEFAULT_SCENARIO_SEEDS, workers);
+      const seconds = (Date.now() - started) / 1000;
       const provenance = {
         targetsHash: targetsHash(),
         model: MODEL_VERSION,
