@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CALIBRATED, QUICK_SETTINGS } from '../analysis/calibrate/constants';
 import { fittedModule, targetsHash } from '../cli/commands/calibrate';
-import { MODEL_VERSION } from '../sim/index';
+import { ENGINE, MODEL_VERSION } from '../sim/index';
 import { cli } from './helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'r2p-calibrate-'));
@@ -61,6 +61,7 @@ describe('r2p-sim calibrate --quick', () => {
   it('records its provenance: the targets hash, the model, the day, the command', () => {
     expect(report.provenance.targetsHash).toBe(targetsHash());
     expect(report.provenance.model).toBe(MODEL_VERSION);
+    expect(report.provenance.engine).toBe(`${ENGINE.name} ${ENGINE.version}`);
     expect(report.provenance.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(report.provenance.command).toBe('r2p-sim calibrate --quick');
   });

@@ -15,7 +15,7 @@ import { CALIBRATED, FULL_SETTINGS, QUICK_SETTINGS, type CalibrationSettings } f
 import { calibrate, type CaseSetup } from '../../analysis/calibrate/fit';
 import { renderReport } from '../../analysis/calibrate/report';
 import type { RunRecord, SweepJob } from '../../analysis/sweep/index';
-import { MODEL_VERSION, canonicalJson } from '../../sim/index';
+import { ENGINE, MODEL_VERSION, canonicalJson } from '../../sim/index';
 import { CASES, builtInScenario, scenarioParams, scenarioTicks } from '../../scenarios/index';
 import { BUILT_IN_TARGETS } from '../../scenarios/targets/index';
 import { UsageError } from '../errors';
@@ -155,6 +155,7 @@ export function calibrateCommand(): Command {
       const provenance = {
         targetsHash: targetsHash(),
         model: MODEL_VERSION,
+        engine: `${ENGINE.name} ${ENGINE.version}`,
         date: new Date().toISOString().slice(0, 10),
         objective: Number(result.objectiveFitted.toFixed(6)),
         trainingCases: result.training,

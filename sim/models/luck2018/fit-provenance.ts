@@ -4,6 +4,8 @@ export interface FitProvenance {
   readonly targetsHash: string;
   /** The model version the fit ran (MODEL_VERSION). */
   readonly model: string;
+  /** The engine that ran it (ENGINE: name and version; absent in fits made before it was recorded). */
+  readonly engine?: string;
   /** The day the fit finished (YYYY-MM-DD). */
   readonly date: string;
   /** The fit's objective at the fitted values (mean pattern distance over the training cases). */
