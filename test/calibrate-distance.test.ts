@@ -16,6 +16,7 @@ import {
   objective,
   patternDistance,
   scaledDistance,
+  toleranceBand,
   withinFactor,
 } from '../analysis/calibrate/distance';
 import { PATTERN_NAMES, type CaseTargets, type PatternRange } from '../scenarios/targets/schema';
@@ -192,5 +193,22 @@ describe('withinFactor', () => {
     expect(withinFactor(0, 0, 0, 3)).toBe(true);
     expect(withinFactor(Number.NaN, 0, 10, 3)).toBe(false);
     expect(() => withinFactor(1, 1, 2, 0.5)).toThrow(/factor/);
+  });
+});
+
+describe('the tolerance band', () => {
+  it('holds exactly the values within one tolerance (distance <= 1) on each scale', () => {
+    for (const [name, low, high] of [['toll', 500, 800], ['toll', 0, 5], ['onsetDay', 10, 12], ['forceShare', 0.2, 0.5]] as const) {
+      const [from, to] = toleranceBand(name, low, high);
+      const scale = PATTERN_SCALES[name];
+      // Below one person a count is floored (a toll of 0 against 0-5 is no distance at all).
+      if (!(scale === 'log' && from < 1)) expect(scaledDistance(scale, from, low, high), `${name} lower edge`).toBeCloseTo(1, 12);
+      expect(scaledDistance(scale, to, low, high), `${name} upper edge`).toBeCloseTo(1, 12);
+      const inside = (from + to) / 2;
+      expect(scaledDistance(scale, inside, low, high)).toBeLessThanOrEqual(1);
+    }
+    expect(toleranceBand('toll', 500, 800)).toEqual([500 / 3, 2400]);
+    expect(toleranceBand('onsetDay', 10, 12)).toEqual([-4, 26]);
+    expect(toleranceBand('forceShare', 0.2, 0.5)).toEqual([0.2 - 0.25, 0.75]);
   });
 });

@@ -74,6 +74,18 @@ export function scaledDistance(scale: PatternScale, m: number, low: number, high
   }
 }
 
+/** The values within one tolerance of [low, high] on a pattern's scale (distance <= 1), as [from, to]. */
+export function toleranceBand(name: PatternName, low: number, high: number): [number, number] {
+  switch (PATTERN_SCALES[name]) {
+    case 'log':
+      return [Math.max(low, COUNT_FLOOR) / COUNT_FACTOR, Math.max(high, COUNT_FLOOR) * COUNT_FACTOR];
+    case 'days':
+      return [low - ONSET_TOLERANCE_DAYS, high + ONSET_TOLERANCE_DAYS];
+    case 'share':
+      return [low - SHARE_TOLERANCE, high + SHARE_TOLERANCE];
+  }
+}
+
 /** A pattern's comparison: the model's statistic (null when it has none), the distance (capped) and the distance before the cap. */
 export interface PatternDistance {
   readonly statistic: number | null;

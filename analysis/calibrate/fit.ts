@@ -16,12 +16,12 @@
  * points, by the objective without its case. That is cheaper than a search per case, and it is
  * still out of sample (the left-out case plays no part in the choice); docs/calibration.md says so.
  */
-import type { Params } from '../../sim/index';
+import { defaultParams, type ParamValue, type Params } from '../../sim/index';
 import type { CaseTargets, PatternName } from './targets';
 import { quantile } from '../stats';
 import type { OutcomeSet, RunRecord, SweepJob } from '../sweep/index';
 import { constantValues, searchFactors, type CalibratedConstant, type CalibrationSettings } from './constants';
-import { caseDistance, objective, withinFactor, type CaseDistance } from './distance';
+import { PATTERN_SCALES, caseDistance, objective, withinFactor, type CaseDistance } from './distance';
 import { patternOutcomes, patternValues } from './patterns';
 import { acceptedRanges, search, type Accepted } from './search';
 
@@ -116,20 +116,22 @@ export interface CalibrateOptions {
   readonly onProgress?: (stage: 'search' | 'validate', done: number, total: number) => void;
 }
 
-/** The jobs of one case at one set of constants, seeds 1..n. */
-function caseJobs(c: CaseSetup, values: Readonly<Record<string, number>>, seeds: number, first: number): SweepJob[] {
-  const outcomes = outcomeSet(c);
-  const jobs: SweepJob[] = [];
-  for (let seed = 1; seed <= seeds; seed++) {
-    const index = first + jobs.length;
-    jobs.push({
-      task: { index, point: 0, replicate: seed - 1, seed, model: 'r2p-luck-2018', params: { ...c.params, ...values }, schedule: [], ticks: c.ticks, factors: values },
-      outcomes,
-      figures: {},
-    });
-  }
-  return jobs;
+/**
+ * Sweep jobs of the main model at seeds 1..n: `params` with the constants `values` on top, the
+ * task indices from `first` (the caller's batch order).
+ */
+export function seedJobs(params: Readonly<Record<string, ParamValue>>, values: Readonly<Record<string, number>>, ticks: number, outcomes: OutcomeSet, seeds: number, first = 0): SweepJob[] {
+  const merged = { ...params, ...values };
+  return Array.from({ length: seeds }, (_, k) => ({
+    task: { index: first + k, point: 0, replicate: k, seed: k + 1, model: 'r2p-luck-2018', params: merged, schedule: [], ticks, factors: values },
+    outcomes,
+    figures: {},
+  }));
 }
+
+/** The jobs of one case at one set of constants, seeds 1..n. */
+const caseJobs = (c: CaseSetup, values: Readonly<Record<string, number>>, seeds: number, first: number): SweepJob[] =>
+  seedJobs(c.params, values, c.ticks, outcomeSet(c), seeds, first);
 
 /** Per-seed values of each pattern, and the readings, from a case's records. */
 function collect(c: CaseSetup, records: readonly RunRecord[]) {
@@ -156,7 +158,7 @@ function caseResult(c: CaseSetup, records: readonly RunRecord[]): CaseResult {
   for (const [name, pd] of Object.entries(d.patterns) as [PatternName, NonNullable<CaseDistance['patterns'][PatternName]>][]) {
     const range = c.targets.patterns[name]!;
     const xs = (byPattern[name] ?? []).filter((x): x is number => x !== null && !Number.isNaN(x));
-    const isCount = name === 'toll' || name === 'participants' || name === 'displaced' || name === 'killingDays';
+    const isCount = PATTERN_SCALES[name] === 'log';
     patterns.push({
       pattern: name,
       low: range.low,
@@ -238,7 +240,8 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
   });
   const fitted = constantValues(constants, result.best.values);
   const defaults: Record<string, number> = {};
-  for (const k of constants) defaults[k.param] = Number(training[0].params[k.param as keyof Params]);
+  const unfitted = defaultParams();
+  for (const k of constants) defaults[k.param] = Number(unfitted[k.param as keyof Params]);
 
   // 2 and 3. Validation runs, in one batch: every case before and after, each left-out case at its point.
   const ids = training.map((c) => c.scenario.id);
@@ -255,11 +258,9 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
     jobs.push(...caseJobs(c, values, settings.validationSeeds, start));
     slices.push([start, jobs.length]);
   }
-  let done = 0;
   onProgress?.('validate', 0, jobs.length);
   const records = await run(jobs);
-  done += jobs.length;
-  onProgress?.('validate', done, jobs.length);
+  onProgress?.('validate', jobs.length, jobs.length);
   runs += jobs.length;
   const results = plan.map(({ c }, i) => caseResult(c, records.slice(slices[i][0], slices[i][1])));
   const n = cases.length;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import seedrandom from 'seedrandom';
 import { CALIBRATED, FULL_SETTINGS, QUICK_SETTINGS, type CalibrationSettings } from '../../analysis/calibrate/constants';
-import { calibrate, type CaseSetup } from '../../analysis/calibrate/fit';
+import { calibrate, seedJobs, type CaseSetup } from '../../analysis/calibrate/fit';
 import { renderReport } from '../../analysis/calibrate/report';
 import type { RunRecord, SweepJob } from '../../analysis/sweep/index';
 import { ENGINE, MODEL_VERSION, canonicalJson } from '../../sim/index';
@@ -78,13 +78,8 @@ export const DEFAULT_SCENARIO_SEEDS = 100;
 /** P(mass atrocity) of the default scenario at the given constants, over seeds 1..n. */
 async function defaultScenarioRisk(values: Readonly<Record<string, number>>, seeds: number, workers: number): Promise<{ seeds: number; pMassAtrocity: number }> {
   const scenario = builtInScenario('default')!;
-  const params = { ...scenarioParams(scenario), ...values };
   const outcomes = { outcomes: [{ name: 'massAtrocity', kind: 'field' as const, field: 'massAtrocity', type: 'number' as const }], series: [] };
-  const jobs: SweepJob[] = Array.from({ length: seeds }, (_, k) => ({
-    task: { index: k, point: 0, replicate: k, seed: k + 1, model: 'r2p-luck-2018', params, schedule: [], ticks: scenarioTicks(scenario), factors: values },
-    outcomes,
-    figures: {},
-  }));
+  const jobs = seedJobs(scenarioParams(scenario), values, scenarioTicks(scenario), outcomes, seeds);
   const records = await poolRunner(workers)(jobs);
   const failed = records.filter((r) => r.outcomes?.[0] === 1).length;
   return { seeds, pMassAtrocity: failed / seeds };

@@ -9,7 +9,7 @@
  * refit is dropped from FITTED with the reason, never loosened.
  */
 import { describe, expect, it } from 'vitest';
-import { COUNT_FACTOR, ONSET_TOLERANCE_DAYS, PATTERN_SCALES, SHARE_TOLERANCE } from '../../analysis/calibrate/distance';
+import { toleranceBand } from '../../analysis/calibrate/distance';
 import { patternOutcomes, patternValues } from '../../analysis/calibrate/patterns';
 import type { PatternName } from '../../analysis/calibrate/targets';
 import { orderStatisticCi } from '../../analysis/stats';
@@ -27,18 +27,6 @@ const FITTED_PATTERNS: Readonly<Record<string, readonly PatternName[]>> = {
   'iraq-sinjar-2014': ['forceShare'],
   'kyrgyzstan-2010': ['killingDays'],
 };
-
-/** The band one tolerance around [low, high], on the pattern's scale. */
-function band(name: PatternName, low: number, high: number): [number, number] {
-  switch (PATTERN_SCALES[name]) {
-    case 'log':
-      return [Math.max(1, low) / COUNT_FACTOR, Math.max(1, high) * COUNT_FACTOR];
-    case 'days':
-      return [low - ONSET_TOLERANCE_DAYS, high + ONSET_TOLERANCE_DAYS];
-    case 'share':
-      return [low - SHARE_TOLERANCE, high + SHARE_TOLERANCE];
-  }
-}
 
 describe('the fitted defaults reproduce documented patterns (40 seeds a case)', () => {
   it('runs at fitted defaults written by a calibration', () => {
@@ -65,7 +53,7 @@ describe('the fitted defaults reproduce documented patterns (40 seeds a case)', 
         // A pattern with no value on most seeds (no killing) is not met.
         expect(xs.length, `${id}.${name}: seeds with a value`).toBeGreaterThan(SEEDS / 2);
         const ci = orderStatisticCi(xs, 0.5, 0.99);
-        const [lo, hi] = band(name, range.low, range.high);
+        const [lo, hi] = toleranceBand(name, range.low, range.high);
         expect(ci.hi, `${id}.${name}: the median's 99% interval [${ci.lo}, ${ci.hi}] against the band [${lo}, ${hi}]`).toBeGreaterThanOrEqual(lo);
         expect(ci.lo, `${id}.${name}: the median's 99% interval [${ci.lo}, ${ci.hi}] against the band [${lo}, ${hi}]`).toBeLessThanOrEqual(hi);
       }
