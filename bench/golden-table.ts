@@ -116,10 +116,10 @@ export const ROW_SPECS: readonly RowSpec[] = [
   },
   {
     id: 'luck-government-crisis',
-    note: 'A government leadership with everything pushing it up: incitement and reach, stakes, conflict, weakness, past atrocities, hardliners and cohesion at max; no deterrence; a patron; the UN taking sides.',
+    note: 'A government leadership bent on coercion, with everything pushing it up: incitement and reach, stakes, conflict, weakness, past atrocities, hardliners and cohesion at max; no deterrence; a patron; the UN taking sides.',
     params: {
       agents: 1500, perpetratorType: 'government', incitement: 1, incitementReach: 1, stakes: 1, armedConflict: 1, stateWeakness: 1,
-      priorAtrocities: 1, hardliners: 1, cohesion: 1, deterrence: 0, deterrenceSeverity: 0, impartiality: 0, patron: true,
+      priorAtrocities: 1, hardliners: 1, cohesion: 1, deterrence: 0, deterrenceSeverity: 0, impartiality: 0, patron: true, perpetratorAim: 'coerce',
     },
     seed: 4, ticks: 200,
   },
@@ -134,10 +134,10 @@ export const ROW_SPECS: readonly RowSpec[] = [
   },
   {
     id: 'luck-extremist-existential',
-    note: 'An extremist armed group that sees the struggle as existential, against credible deterrence; twelve mediators and spoilers at full strength; the noisiest leadership.',
+    note: 'An extremist armed group bent on expulsion that sees the struggle as existential, against credible deterrence; twelve mediators and spoilers at full strength; the noisiest leadership.',
     params: {
       agents: 1000, perpetratorType: 'extremist-armed-group', existentialStakes: 1, incitement: 0.9, stakes: 0.8, deterrence: 0.8,
-      deterrenceSeverity: 0.9, mediators: 12, spoilerPropensity: 1, leadershipNoise: 0.5,
+      deterrenceSeverity: 0.9, mediators: 12, spoilerPropensity: 1, leadershipNoise: 0.5, perpetratorAim: 'expel',
     },
     seed: 'extremist', ticks: 300,
   },

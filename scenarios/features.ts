@@ -121,6 +121,18 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
     why: `${LUCK} (Shortcomings): the ICC message falls on deaf ears when "the atrocities are being committed by extremist armed groups". Passed through unchanged.`,
   },
   {
+    name: 'perpetratorAim',
+    kind: 'levels',
+    neutral: 'coerce',
+    description: 'What the perpetrators sought through the killing, as inquiries and courts found it: to break resistance or opposition (coerce), to drive the targeted group out of an area (expel: forced displacement, deportation, burning of homes, clearance), or to destroy the group in whole or in part (destroy: a court or commission of inquiry found, or found grounds to infer, genocidal intent).',
+    levels: {
+      coerce: { perpetratorAim: 'coerce' },
+      expel: { perpetratorAim: 'expel' },
+      destroy: { perpetratorAim: 'destroy' },
+    },
+    why: `Passed through unchanged. Whether mass killing reaches a whole group or the people taken for the opponents' base is the difference between genocide and mass repression (Valentino 2004; Harff 2003), and a finding of intent to destroy is what the Genocide Convention (art. II) asks for. The neutral level is coerce, because intent to destroy or to expel has to be shown. ${LUCK} (Shortcomings) counts both among the mass atrocities the UN failed to prevent.`,
+  },
+  {
     name: 'organisedForce',
     kind: 'levels',
     neutral: 'none',

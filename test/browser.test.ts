@@ -9,16 +9,15 @@
  *
  * Without /usr/bin/chromium this fails, saying how to install it; R2P_SKIP_BROWSER=1 skips it.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL, MODELS, hashResult, runModel, type RunSpec } from '../sim/index';
+import { CHROMIUM, HOW_TO_INSTALL, SKIP_BROWSER as SKIP, chromiumFound, launchChromium } from './browser/chromium';
 import { servePage, type PageServer } from './browser/serve';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = process.env.R2P_SKIP_BROWSER === '1';
 const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
 
 /** Each golden file's inputs as a spec, and the hash it stores. */
@@ -40,11 +39,10 @@ if (SKIP) {
     it.skip('skipped because R2P_SKIP_BROWSER=1 (unset it to run the golden runs in headless Chromium)', () => {});
   });
 } else {
-  const found = existsSync(CHROMIUM);
+  const found = chromiumFound();
 
   it(`finds Chromium at ${CHROMIUM}`, () => {
-    const how = 'install Debian\'s Chromium with `apt-get install chromium` (as root), or set R2P_SKIP_BROWSER=1 to skip the browser test';
-    expect(found, `${CHROMIUM} not found: ${how}`).toBe(true);
+    expect(found, `${CHROMIUM} not found: ${HOW_TO_INSTALL}`).toBe(true);
   });
 
   describe.runIf(found)('in Chromium', () => {
@@ -54,10 +52,7 @@ if (SKIP) {
 
     beforeAll(async () => {
       server = await servePage();
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-      });
+      browser = await launchChromium();
       page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));

@@ -22,7 +22,7 @@ describe('r2p-sim calibrate --quick', () => {
 
   it('finishes and writes report.json and report.md', () => {
     expect(run.status, run.what).toBe(0);
-    expect(run.stdout).toMatch(/Calibrated 10 constants on 3 training cases/);
+    expect(run.stdout).toMatch(/Calibrated 12 constants on 3 training cases/);
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     for (const c of CALIBRATED) expect(md).toContain(`\`${c.param}\``);
     expect(md).toMatch(/\| criterion \| target \| result \| met \|/);
@@ -85,7 +85,7 @@ describe('r2p-sim calibrate --quick', () => {
     expect(a.stderr).toMatch(/--quick and --write-defaults/);
     const b = cli('calibrate', '--quick', '--budget', '2', '--screen', '4', '--out', dir);
     expect(b.status).not.toBe(0);
-    expect(b.stderr).toMatch(/--budget \(2\) must be at least --screen \(4\)/);
+    expect(b.stderr).toMatch(/--budget \(2\) must exceed --screen \(4\)/);
   });
 });
 

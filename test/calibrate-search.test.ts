@@ -8,7 +8,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { caseDistance, objective } from '../analysis/calibrate/distance';
-import { NELDER_MEAD, acceptedRanges, search, toValues, type Evaluation, type Factor, type FactorValues } from '../analysis/calibrate/search';
+import { NELDER_MEAD, acceptedRanges, search, toPoint, toValues, type Evaluation, type Factor, type FactorValues } from '../analysis/calibrate/search';
 import type { CaseTargets, PatternName } from '../scenarios/targets/schema';
 
 const rng = (seed: string) => seedrandom.alea(seed);
@@ -291,6 +291,23 @@ describe('search', () => {
     const result = await search(factors, bowl, { screen: 10, budget: 200, step: 0.1, tol: 1e-12, rng: rng('bowl') });
     result.best.point.forEach((u, i) => expect(Math.abs(u - target[i])).toBeLessThan(1e-3));
     expect(NELDER_MEAD).toEqual({ reflect: 1, expand: 2, contract: 0.5, shrink: 0.5 });
+  });
+
+  it('screens a warm start beside the design, and starts the simplex there when it is the best point', async () => {
+    const { evaluate } = evaluator();
+    const cold = await search(FACTORS, evaluator().evaluate, { ...OPTIONS, rng: rng('warm') });
+    const warm = await search(FACTORS, evaluate, { ...OPTIONS, rng: rng('warm'), starts: [TRUTH] });
+    const screened = warm.history.filter((h) => h.stage === 'screen');
+    expect(screened).toHaveLength(OPTIONS.screen + 1);
+    // The design is the same as without the start; the start is screened after it, at the truth.
+    expect(screened.slice(0, OPTIONS.screen).map((h) => h.point)).toEqual(cold.history.slice(0, OPTIONS.screen).map((h) => h.point));
+    expect(screened[OPTIONS.screen].values).toEqual(toValues(toPoint(TRUTH, FACTORS), FACTORS));
+    expect(warm.best.objective).toBeLessThanOrEqual(screened[OPTIONS.screen].objective);
+    // A start outside the ranges is clamped into them; a missing value is refused.
+    const outside = Object.fromEntries(FACTORS.map((f) => [f.name, f.max + 10]));
+    expect(toValues(toPoint(outside, FACTORS), FACTORS)).toEqual(Object.fromEntries(FACTORS.map((f) => [f.name, f.max])));
+    await expect(search(FACTORS, evaluate, { ...OPTIONS, rng: rng('warm'), starts: [{}] })).rejects.toThrow(/needs a finite number/);
+    await expect(search(FACTORS, evaluate, { ...OPTIONS, rng: rng('warm'), budget: OPTIONS.screen, starts: [TRUTH] })).rejects.toThrow(/screen \+ starts/);
   });
 
   it('refuses bad factors, options and objectives', async () => {

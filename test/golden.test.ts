@@ -21,10 +21,10 @@ const GOLDENS = [
     events: ['trigger:election', 'leadership:climb'],
   },
   {
-    // Seed 43 since r2p-luck-2018/4: at the calibrated defaults seed 42 no longer relieves a venue.
-    file: 'patron-safe-areas-seed43.run.json',
+    // Seed 74 since r2p-luck-2018/5 (43 since /4): at the calibrated defaults the earlier seeds no longer relieve a venue.
+    file: 'patron-safe-areas-seed74.run.json',
     command:
-      'node cli/r2p-sim.mjs run --seed 43 --ticks 200 --agents 3000 --people-per-agent 50 --safe-areas 2 --safe-area-capacity 0.05 --incitement 0.8 --patron true --election-day 20 --out test/golden/patron-safe-areas-seed43.run.json',
+      'node cli/r2p-sim.mjs run --seed 74 --ticks 200 --agents 3000 --people-per-agent 50 --safe-areas 2 --safe-area-capacity 0.05 --incitement 0.8 --patron true --election-day 20 --out test/golden/patron-safe-areas-seed74.run.json',
     events: ['council:vetoed', 'assembly:adopted', 'hrc:inquiry-report', 'peacekeepers:venue-fell', 'peacekeepers:venue-relieved', 'outcome:mass-atrocity'],
   },
   {

@@ -3,10 +3,11 @@
  * and the settings of a full and a quick calibration. Everything else keeps its default (the
  * sensitivity analysis in docs/calibration.md shows which others matter).
  *
- * The ten were chosen for the patterns the targets document: how fast each kind of killing
- * runs and how many it reaches (the toll, the force's share, the shape), how many can be mobilised (participation), how
- * long a crisis or an offensive gives the killing rungs their opportunity and what it takes to
- * step down (the duration), the bar to mass killing (whether an episode escalates at all), and flight
+ * The twelve were chosen for the patterns the targets document: how fast each kind of killing
+ * runs and how many it reaches, by the perpetrators' aim (the toll, the force's share, the shape);
+ * how many can be mobilised (participation); how long a crisis or an offensive gives the killing
+ * rungs their opportunity and what it takes to step down (the duration); the bar to mass killing
+ * (whether an episode escalates at all); and flight, with the terror of a campaign to expel
  * (displacement). A range is the span the mechanism can plausibly take, narrower than the
  * parameter's hard limits; rates spanning orders of magnitude are searched on a log scale.
  */
@@ -27,6 +28,8 @@ export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'lethalityTargeted', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll, shape (killing on the targeted-attacks rung)' },
   { param: 'massacreMultiplier', min: 1, max: 30, scale: 'log', shapes: 'toll, shape (mass killing over targeted attacks)' },
   { param: 'selectiveShare', min: 0.001, max: 1, scale: 'log', shapes: 'toll (how many targeted attacks single out, before mass killing)' },
+  { param: 'coerciveReach', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll (how many mass killing reaches when the aim is to coerce or to expel)' },
+  { param: 'expulsionTerror', min: 0.005, max: 1, scale: 'log', shapes: 'displacement (flight ahead of the killing in a campaign to expel)' },
   { param: 'forceKillRate', min: 0.00001, max: 0.02, scale: 'log', shapes: "toll, the force's share" },
   { param: 'mobilisableShare', min: 0.05, max: 0.9, scale: 'linear', shapes: 'participation, toll' },
   { param: 'crisisHalfLife', min: 7, max: 180, scale: 'log', shapes: 'duration (how long a trigger opens the killing rungs)' },
@@ -39,6 +42,17 @@ export const CALIBRATED: readonly CalibratedConstant[] = [
 /** The search's factors: log-scale constants are searched in log10 space. */
 export function searchFactors(constants: readonly CalibratedConstant[]): Factor[] {
   return constants.map((c) => (c.scale === 'log' ? { name: c.param, min: Math.log10(c.min), max: Math.log10(c.max) } : { name: c.param, min: c.min, max: c.max }));
+}
+
+/** Parameter values as the search's factor values (log-scale constants as log10): the inverse of constantValues, for a warm start. */
+export function factorValuesOf(constants: readonly CalibratedConstant[], values: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of constants) {
+    const v = values[c.param];
+    if (!(v > 0) && c.scale === 'log') throw new RangeError(`factorValuesOf: ${c.param} is searched on a log scale and needs a positive value, got ${v}`);
+    out[c.param] = c.scale === 'log' ? Math.log10(v) : v;
+  }
+  return out;
 }
 
 /** A search point's values as parameter values (log-scale ones exponentiated, rounded to 6 significant digits so defaults read cleanly). */
@@ -72,12 +86,12 @@ export interface CalibrationSettings {
 }
 
 /**
- * The full calibration: about 36 minutes on this project's 2-core machine (the measured figure
+ * The full calibration: about 45 minutes on this project's 2-core machine (the measured figure
  * is in docs/calibration.md). 3 seeds per case and point, with common random numbers, make the
  * objective a deterministic function of the constants that the simplex can follow; the validation
  * runs use 20 seeds for medians and 90% intervals.
  */
-export const FULL_SETTINGS: CalibrationSettings = { seeds: 3, screen: 40, budget: 100, step: 0.15, tol: 0.005, validationSeeds: 20, designSeed: 1, accept: 0.15 };
+export const FULL_SETTINGS: CalibrationSettings = { seeds: 3, screen: 48, budget: 128, step: 0.15, tol: 0.005, validationSeeds: 20, designSeed: 1, accept: 0.15 };
 
 /** The quick mode for tests and a first look: seconds, on a few short runs (the caller also shortens the runs). */
 export const QUICK_SETTINGS: CalibrationSettings = { seeds: 1, screen: 4, budget: 8, step: 0.2, tol: 0.01, validationSeeds: 2, designSeed: 1, accept: 0.5 };

@@ -20,7 +20,7 @@ import { defaultParams, type ParamValue, type Params } from '../../sim/index';
 import type { CaseTargets, PatternName } from './targets';
 import { quantile } from '../stats';
 import type { OutcomeSet, RunRecord, SweepJob } from '../sweep/index';
-import { constantValues, searchFactors, type CalibratedConstant, type CalibrationSettings } from './constants';
+import { constantValues, factorValuesOf, searchFactors, type CalibratedConstant, type CalibrationSettings } from './constants';
 import { PATTERN_SCALES, caseDistance, objective, withinFactor, type CaseDistance } from './distance';
 import { patternOutcomes, patternValues } from './patterns';
 import { acceptedRanges, search, type Accepted } from './search';
@@ -229,8 +229,13 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
       return obj;
     });
   };
+  const defaults: Record<string, number> = {};
+  const unfitted = defaultParams();
+  for (const k of constants) defaults[k.param] = Number(unfitted[k.param as keyof Params]);
   onProgress?.('search', 0, settings.budget);
   const result = await search(factors, evaluate, {
+    // Warm start: the defaults (a previous fit's constants) are screened beside the design.
+    starts: [factorValuesOf(constants, defaults)],
     screen: settings.screen,
     budget: settings.budget,
     step: settings.step,
@@ -239,9 +244,6 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
     onBatch: (done, total) => onProgress?.('search', done, total),
   });
   const fitted = constantValues(constants, result.best.values);
-  const defaults: Record<string, number> = {};
-  const unfitted = defaultParams();
-  for (const k of constants) defaults[k.param] = Number(unfitted[k.param as keyof Params]);
 
   // 2 and 3. Validation runs, in one batch: every case before and after, each left-out case at its point.
   const ids = training.map((c) => c.scenario.id);

@@ -40,6 +40,12 @@ export interface SearchOptions {
   readonly xtol?: number;
   /** The source of every random choice (the screening design). */
   readonly rng: () => number;
+  /**
+   * Known points screened beside the design (a warm start: for example the constants a previous
+   * fit wrote to the defaults), each clamped into the factors' ranges. They count against the
+   * budget; the design keeps its `screen` points.
+   */
+  readonly starts?: readonly FactorValues[];
   /** Called after each batch with the evaluations done so far and the budget (for a progress bar; the search may stop before the budget). */
   readonly onBatch?: (done: number, total: number) => void;
 }
@@ -106,6 +112,19 @@ export function toValues(point: readonly number[], factors: readonly Factor[]): 
   return out;
 }
 
+/** The unit-cube point of some values (the inverse of toValues, clamped into the cube; an integer value at its bin's middle). */
+export function toPoint(values: Readonly<FactorValues>, factors: readonly Factor[]): number[] {
+  return factors.map((f) => {
+    const v = values[f.name];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`toPoint: factor "${f.name}" needs a finite number, got ${JSON.stringify(v)}`);
+    if (f.integer) {
+      const n = f.max - f.min + 1;
+      return clamp01((Math.round(v) - f.min + 0.5) / n);
+    }
+    return clamp01((v - f.min) / (f.max - f.min));
+  });
+}
+
 interface Vertex {
   point: number[];
   objective: number;
@@ -114,7 +133,7 @@ interface Vertex {
 /**
  * Latin-hypercube screening, then a bounded Nelder-Mead from the best screened point.
  *
- * Screening: `screen` points of latinHypercube(screen, k, rng), one batch. Local stage: the simplex
+ * Screening: `screen` points of latinHypercube(screen, k, rng), and any `starts`, one batch. Local stage: the simplex
  * is the best screened point and k vertices each `step` away along one axis (towards the cube's
  * interior when the step would leave it); the start's objective is known, so the first batch holds
  * the k new vertices only. Then the standard iteration, one point per batch: reflect the worst
@@ -132,8 +151,11 @@ interface Vertex {
 export async function search(factors: readonly Factor[], evaluate: BatchObjective, options: SearchOptions): Promise<SearchResult> {
   checkFactors(factors);
   const { screen, budget, step, tol, rng, onBatch, xtol = DEFAULT_XTOL } = options;
+  const starts = (options.starts ?? []).map((v) => toPoint(v, factors));
   if (!Number.isInteger(screen) || screen < 1) throw new RangeError(`search: screen must be an integer >= 1, got ${screen}`);
-  if (!Number.isInteger(budget) || budget < screen) throw new RangeError(`search: budget must be an integer >= screen (${screen}), got ${budget}`);
+  if (!Number.isInteger(budget) || budget < screen + starts.length) {
+    throw new RangeError(`search: budget must be an integer >= screen + starts (${screen + starts.length}), got ${budget}`);
+  }
   if (!(step > 0 && step <= 0.5)) throw new RangeError(`search: step must be in (0, 0.5], got ${step}`);
   if (!(tol >= 0)) throw new RangeError(`search: tol must be >= 0, got ${tol}`);
   if (!(xtol >= 0)) throw new RangeError(`search: xtol must be >= 0, got ${xtol}`);
@@ -156,10 +178,10 @@ export async function search(factors: readonly Factor[], evaluate: BatchObjectiv
   const can = (n: number) => history.length + n <= budget;
 
   // Stage 1: screening.
-  const design = latinHypercube(screen, k, rng);
+  const design = [...latinHypercube(screen, k, rng), ...starts];
   const screened = await run('screen', design);
   let start = 0;
-  for (let i = 1; i < screen; i++) if (screened[i] < screened[start]) start = i;
+  for (let i = 1; i < design.length; i++) if (screened[i] < screened[start]) start = i;
 
   // Stage 2: bounded Nelder-Mead, restarted from its best point while a round improves on its start.
   const along = (from: readonly number[], to: readonly number[], t: number) => from.map((x, j) => clamp01(x + t * (to[j] - x)));

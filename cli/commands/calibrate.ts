@@ -120,7 +120,8 @@ export function calibrateCommand(): Command {
         ...(opts.screen ? { screen: positiveInt(opts.screen, '--screen', 100_000) } : {}),
         ...(opts.validationSeeds ? { validationSeeds: positiveInt(opts.validationSeeds, '--validation-seeds', 10_000) } : {}),
       };
-      if (settings.budget < settings.screen) throw new UsageError(`--budget (${settings.budget}) must be at least --screen (${settings.screen})`);
+      // The search also screens the defaults (a warm start), so the budget needs one evaluation more than the screen.
+      if (settings.budget <= settings.screen) throw new UsageError(`--budget (${settings.budget}) must exceed --screen (${settings.screen}): the search also screens the current defaults`);
       const workers = opts.workers === undefined ? defaultJobs() : positiveInt(opts.workers, '--workers', 256);
       checkOutputPath(join(opts.out, 'report.json'));
       const cases = caseSetups(Boolean(opts.quick));

@@ -278,6 +278,20 @@ describe('what the population step reads', () => {
     expect(sel(3, { ...p, selectiveShare: 0.4 })).toBe(0.4);
   });
 
+  it('mass killing reaches the whole group only when the aim is to destroy it; coerciveReach otherwise', () => {
+    const { w, p } = world({ selectiveShare: 0.15, coerciveReach: 0.3 });
+    const sel = (q: Params, rung = 4) => {
+      w.leadership.rung = rung;
+      return populationInputs(q, w, 0, 0.3).selective;
+    };
+    expect(sel({ ...p, perpetratorAim: 'destroy' })).toBe(1);
+    expect(sel({ ...p, perpetratorAim: 'coerce' })).toBe(0.3);
+    expect(sel({ ...p, perpetratorAim: 'expel' })).toBe(0.3);
+    // Never below the targeted-attacks rung's reach, and the aim changes nothing below mass killing.
+    expect(sel({ ...p, perpetratorAim: 'coerce', coerciveReach: 0.05 })).toBe(0.15);
+    expect(sel({ ...p, perpetratorAim: 'coerce' }, 3)).toBe(0.15);
+  });
+
   it('the organised force’s hazard: forceKillRate x organisedForce x engagement x lethality, full engagement after an offensive', () => {
     const { w, p } = world();
     w.leadership.rung = 3;

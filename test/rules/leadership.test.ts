@@ -540,9 +540,10 @@ describe('existential stakes, all in one direction', () => {
   });
 
   it('make a leadership that is pressed to step down hold', () => {
-    // Rung 1 facing quiet diplomacy and a realised cost of 0.2.
+    // Rung 1 facing quiet diplomacy and a realised cost of 0.2; the step-down margin pinned (the
+    // claim is about the stakes' direction, not the calibrated margin).
     const rung = (E: number) =>
-      day({ rung: 1, hardliners: 0.3, quietDiplomacy: 1, params: { stakes: 0.3, existentialStakes: E, cohesion: 0 }, setup: (w) => (w.realisedCost = 0.2) }).L.rung;
+      day({ rung: 1, hardliners: 0.3, quietDiplomacy: 1, params: { stakes: 0.3, existentialStakes: E, cohesion: 0, stepDownMargin: 0.05 }, setup: (w) => (w.realisedCost = 0.2) }).L.rung;
     expect(rung(0)).toBe(0);
     expect(rung(1)).toBe(1);
   });

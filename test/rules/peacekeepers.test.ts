@@ -430,6 +430,29 @@ describe('danger from the news of killing', () => {
       expect(Array.from(w.region.danger)).toEqual([Math.min(p.dangerCap, p.dangerScale / 40), Math.min(p.dangerCap, (3 * p.dangerScale) / 10), 0, 0]);
     }
   });
+
+  // ODD 7.15: a campaign to expel (aim expel, rung >= targeted attacks) adds terror wherever
+  // peacekeepers do not protect: danger_r = max(news_r, expulsionTerror (1 - protection_r)).
+  const regions = { 0: { deaths: 1, targetsAlive: 40 }, 1: { deaths: 3, targetsAlive: 10 }, 2: { deaths: 0, targetsAlive: 10 }, 3: { deaths: 0, targetsAlive: 5 } };
+  const dangerAt = (over: Partial<Params>, rung: number) => {
+    const { w, p } = world({ dangerScale: 4, dangerCap: 0.3, expulsionTerror: 0.2, ...over });
+    w.leadership.rung = rung;
+    keep(w, p, { regions });
+    return { danger: Array.from(w.region.danger), protection: Array.from(w.region.protection) };
+  };
+  it('a campaign to expel spreads terror in every unprotected region, even where no one was killed', () => {
+    const { danger, protection } = dangerAt({ perpetratorAim: 'expel', peacekeeperCoverage: 0.5 }, 3);
+    const news = [0.1, 0.3, 0, 0];
+    expect(protection.some((x) => x > 0), 'some region protected').toBe(true);
+    expect(danger).toEqual(news.map((n, r) => Math.max(n, 0.2 * (1 - protection[r]))));
+    expect(danger[2]).toBeGreaterThan(0);
+  });
+  it('no terror before targeted attacks, nor when the aim is to coerce or to destroy', () => {
+    const news = [0.1, 0.3, 0, 0];
+    expect(dangerAt({ perpetratorAim: 'expel' }, 2).danger).toEqual(news);
+    expect(dangerAt({ perpetratorAim: 'coerce' }, 4).danger).toEqual(news);
+    expect(dangerAt({ perpetratorAim: 'destroy' }, 4).danger).toEqual(news);
+  });
 });
 
 describe('restraint feeds the threshold rule', () => {

@@ -6,29 +6,33 @@
  * fails the test with probability at least 99%.
  *
  * False-failure rates, measured by `npx tsx bench/direction-rates.ts` (pool: seeds 1001-1400,
- * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/4
+ * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/5
  * at the calibrated defaults of issue 13):
  *   direction               +    -  ties  fails/draws  rate   95% upper
- *   incitement              399    0     1      0/20000  0.0000  0.0001
- *   counter-messaging       399    0     1      0/20000  0.0000  0.0001
- *   threshold               399    0     1      0/20000  0.0000  0.0001
- *   deterrence              397    0     3      0/20000  0.0000  0.0001
- *   kill-rate               390    0    10      0/20000  0.0000  0.0001
- *   peacekeeper-capacity    397    2     1      0/20000  0.0000  0.0001
+ *   incitement              398    0     2      0/20000  0.0000  0.0001
+ *   counter-messaging       398    0     2      0/20000  0.0000  0.0001
+ *   threshold               398    0     2      0/20000  0.0000  0.0001
+ *   deterrence              400    0     0      0/20000  0.0000  0.0001
+ *   kill-rate               391    1     8      0/20000  0.0000  0.0001
+ *   peacekeeper-capacity    398    0     2      0/20000  0.0000  0.0001
  *   existential-stakes      400    0     0      0/20000  0.0000  0.0001
- *   council-willingness     399    1     0      0/20000  0.0000  0.0001
- *   patron                  389    0    11      0/20000  0.0000  0.0001
- *   trigger                 390    0    10      0/20000  0.0000  0.0001
- *   orders                  399    0     1      0/20000  0.0000  0.0001
- *   organised-force         344    0    56      0/20000  0.0000  0.0001
- *   counter-messaging-pulse  399    0     1      0/20000  0.0000  0.0001
- *   inclusive-mediation     396    2     2      0/20000  0.0000  0.0001
- *   exclusive-mediation     368   25     7    112/20000  0.0056  0.0067
- *   robust-presence         384    1    15      0/20000  0.0000  0.0001
- *   safe-area-capacity      399    0     1      0/20000  0.0000  0.0001
- * Every rate is under the test's 1%; the largest, exclusive-mediation (0.56%, 95% upper bound
- * 0.67%), comes from its 25 seeds of 400 against the direction: spoiling is conditional, and at
- * modest stakes a run whose leadership would have climbed anyway can be slowed by the talks.
+ *   council-willingness     392    4     4      0/20000  0.0000  0.0001
+ *   patron                  390    0    10      0/20000  0.0000  0.0001
+ *   trigger                 393    0     7      0/20000  0.0000  0.0001
+ *   orders                  398    0     2      0/20000  0.0000  0.0001
+ *   organised-force         400    0     0      0/20000  0.0000  0.0001
+ *   counter-messaging-pulse  398    0     2      0/20000  0.0000  0.0001
+ *   inclusive-mediation     389    8     3      0/20000  0.0000  0.0001
+ *   exclusive-mediation     383   15     2      9/20000  0.0004  0.0008
+ *   robust-presence         382    1    17      0/20000  0.0000  0.0001
+ *   safe-area-capacity      398    0     2      0/20000  0.0000  0.0001
+ * Every rate is under the test's 1%. At r2p-luck-2018/5's defaults three arms had to change to
+ * isolate their rule: peacekeeper-capacity and robust-presence put mass killing out of reach in
+ * both arms (a presence that keeps the killing low keeps the leadership's expected cost low too,
+ * and about one seed in eight then climbed to mass killing: 8.6% false failures before), and
+ * exclusive-mediation lowers the stakes to 0.25, with full spoiling and killing that reaches the
+ * whole group (16.7% before). The largest rate now, exclusive-mediation's 0.04%, comes from its 15
+ * seeds of 400 against the direction: spoiling is conditional.
  * The pool's "-" column counts seeds on which the high arm went against the rule's direction.
  */
 import { describe, expect, it } from 'vitest';

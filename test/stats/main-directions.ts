@@ -81,8 +81,11 @@ export const DIRECTIONS: readonly Direction[] = [
   {
     id: 'peacekeeper-capacity',
     rule: 'peacekeepers in a region protect in proportion to their capacity (full coverage, robust mandate)',
-    low: { peacekeeperCoverage: 1, mandate: 'robust', peacekeeperCapacity: 0.05 },
-    high: { peacekeeperCoverage: 1, mandate: 'robust', peacekeeperCapacity: 1 },
+    // Mass killing out of reach in both arms, as for robust-presence below: at the calibrated
+    // defaults a capable presence keeps the killing, and with it the leadership's expected cost,
+    // low enough that in about one seed in eight the leadership climbs to mass killing.
+    low: { peacekeeperCoverage: 1, mandate: 'robust', peacekeeperCapacity: 0.05, barMassKilling: 1.5 },
+    high: { peacekeeperCoverage: 1, mandate: 'robust', peacekeeperCapacity: 1, barMassKilling: 1.5 },
     outcome: 'people killed',
     measure: (s) => s.deathsPeople,
     sign: -1,
@@ -167,9 +170,13 @@ export const DIRECTIONS: readonly Direction[] = [
   {
     id: 'exclusive-mediation',
     rule: 'progress towards a settlement that excludes the hardliners tempts them to spoil it (conditional spoiling; leadership rule)',
-    // Modest stakes, so that the leadership's motive sits near the bars and spoiling decides the climb.
-    low: { mediationTrack: false, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.4 },
-    high: { mediationTrack: true, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.4 },
+    // Low stakes, so that the leadership's motive sits near the bars and spoiling decides the
+    // climb; hardliners fully tempted to spoil (spoilerPropensity 1, both arms); killing that
+    // reaches the whole group (selectiveShare 1), so that the toll follows the climb
+    // (r2p-luck-2018/5: at stakes 0.4, the default propensity and the calibrated selectivity, 53
+    // of 400 pool seeds went against the direction).
+    low: { mediationTrack: false, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.25, selectiveShare: 1, spoilerPropensity: 1 },
+    high: { mediationTrack: true, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.25, selectiveShare: 1, spoilerPropensity: 1 },
     outcome: 'people killed',
     measure: (s) => s.deathsPeople,
     sign: 1,
@@ -177,8 +184,12 @@ export const DIRECTIONS: readonly Direction[] = [
   {
     id: 'robust-presence',
     rule: 'a robust, capable presence from day 0 protects and restrains in every region (peacekeepers)',
-    low: { peacekeeperCoverage: 0 },
-    high: { peacekeeperCoverage: 1, mandate: 'robust', peacekeeperCapacity: 0.9 },
+    // Mass killing out of reach in both arms (barMassKilling 1.5) isolates protection and restraint:
+    // at the calibrated defaults a presence that keeps the killing low also keeps the leadership's
+    // expected cost low (it grows with visible violence), and in 5 of 20 seeds the leadership then
+    // climbs to mass killing, which the arm without a presence never does (r2p-luck-2018/5).
+    low: { peacekeeperCoverage: 0, barMassKilling: 1.5 },
+    high: { peacekeeperCoverage: 1, mandate: 'robust', peacekeeperCapacity: 0.9, barMassKilling: 1.5 },
     outcome: 'people killed',
     measure: (s) => s.deathsPeople,
     sign: -1,

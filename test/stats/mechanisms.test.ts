@@ -6,7 +6,7 @@
  * (paired sign tests); these are the properties that are not a direction.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultParams, runModel, type Params } from '../../sim/index';
+import { createModel, defaultParams, runModel, type Params } from '../../sim/index';
 import { rungBar, rungCostShare } from '../../sim/models/luck2018/agents/leadership';
 import { builtInScenario, scenarioParams, scenarioTicks } from '../../scenarios/index';
 import { quantile } from '../../analysis/stats';
@@ -125,6 +125,61 @@ describe('mobilisation from more than media', () => {
     const lower = without.filter((x, i) => x < withMedia[i]).length;
     const higher = without.filter((x, i) => x > withMedia[i]).length;
     expect(lower).toBeGreaterThan(higher);
+  });
+});
+
+describe("the perpetrators' aim", () => {
+  // A war and an offensive that carry the leadership to mass killing, no peacekeepers or safe
+  // areas (so no one shelters and no venue falls: only the hunted can die), a Council that never acts.
+  const war: Partial<Params> = {
+    agents: 1500,
+    armedConflict: 1,
+    offensiveDay: 10,
+    stakes: 1,
+    existentialStakes: 1,
+    councilWillingness: 0,
+    peacekeeperCoverage: 0,
+    safeAreas: 0,
+    selectiveShare: 0.02,
+    coerciveReach: 0.05,
+  };
+  const at = (aim: Params['perpetratorAim'], seed: number) => run({ ...war, perpetratorAim: aim }, seed).summary;
+
+  it('only an aim to destroy kills beyond coerciveReach: coercion never does, destruction mostly does (40 seeds)', () => {
+    let massKilling = 0;
+    let beyond = 0;
+    for (const seed of seeds(40)) {
+      const coerce = at('coerce', seed);
+      const destroy = at('destroy', seed);
+      // The hunted bound the killing when no one shelters: a rule, so every seed. The hunted are
+      // the targeted agents whose fixed rank is below coerciveReach (about that share of them).
+      const w = createModel({ params: { ...defaultParams(), ...war, perpetratorAim: 'coerce' }, seed, ticks: 1 }).world;
+      let targeted = 0;
+      let hunted = 0;
+      for (let i = 0; i < w.group.length; i++) {
+        if (w.group[i] !== 1) continue;
+        targeted++;
+        if (w.selectRank[i] < war.coerciveReach!) hunted++;
+      }
+      expect(coerce.deaths, `seed ${seed}`).toBeLessThanOrEqual(hunted);
+      expect(hunted / targeted).toBeLessThan(2 * war.coerciveReach!);
+      if (destroy.maxRung === 'mass-killing') massKilling++;
+      if (destroy.deathShare > war.coerciveReach!) beyond++;
+    }
+    expect(massKilling, 'runs reaching mass killing').toBeGreaterThanOrEqual(30);
+    expect(beyond, 'runs where destruction kills beyond coerciveReach').toBeGreaterThanOrEqual(30);
+  });
+
+  it('a campaign to expel displaces more of the targeted group than coercion, seed by seed on balance (40 seeds)', () => {
+    let more = 0;
+    let fewer = 0;
+    for (const seed of seeds(40)) {
+      const d = at('expel', seed).displaced - at('coerce', seed).displaced;
+      if (d > 0) more++;
+      else if (d < 0) fewer++;
+    }
+    // Sign test: at least 28 of 40 on one side has p < 0.01 under no effect.
+    expect(more, `${more} seeds with more displaced, ${fewer} with fewer`).toBeGreaterThanOrEqual(28);
   });
 });
 

@@ -215,8 +215,18 @@ export const CALIBRATION_DEFS = [
   },
   {
     name: 'selectiveShare', group: 'calibration', kind: 'number', default: 1, min: 0, max: 1, unit: "share",
-    description: "Share of the targeted group that killing on the targeted-attacks rung (and below) reaches: the people it singles out (leaders, activists, men of fighting age). Mass killing reaches everyone.",
+    description: "Share of the targeted group that killing on the targeted-attacks rung (and below) reaches: the people it singles out (leaders, activists, men of fighting age). Mass killing reaches everyone when the aim is to destroy the group (coerciveReach otherwise).",
     source: "Luck 2018, Implications: atrocities flow from \"a series of destructive choices over time\": selective violence before mass killing (Harff 2003; Straus 2006 on the Rwandan order to kill everyone). To be calibrated (issue 13).",
+  },
+  {
+    name: 'coerciveReach', group: 'calibration', kind: 'number', default: 0.05, min: 0, max: 1, unit: "share",
+    description: "Share of the targeted group that mass killing reaches when the aim is to coerce or to expel rather than to destroy: the communities taken for the opponents' base (never below selectiveShare).",
+    source: "Valentino 2004: coercive mass killing strikes the population seen to support the enemy, not a group as such; Kalyvas 2006: indiscriminate violence where information is poor. To be calibrated (issue 13).",
+  },
+  {
+    name: 'expulsionTerror', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 1, unit: "danger",
+    description: "Danger that a campaign to expel (aim expel, rung targeted attacks or above) spreads among the targeted in every region peacekeepers do not protect, whether or not anyone nearby has been killed: burning, threats and clearance drive people out.",
+    source: "Valentino 2004: dispossessive mass killing (ethnic cleansing), where killing is a means to removal; Independent International Commission of Inquiry on East Timor (A/54/726-S/2000/59, 2000): forced displacement and destruction. To be calibrated (issue 13).",
   },
   {
     name: 'forceKillRate', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 1, unit: "1/day",

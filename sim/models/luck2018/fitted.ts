@@ -7,22 +7,25 @@ import type { Fitted } from './fit-provenance';
 
 export const FITTED: Fitted = {
   "values": {
-    "lethalityTargeted": 0.490816,
-    "massacreMultiplier": 1.29412,
-    "selectiveShare": 0.0145935,
-    "forceKillRate": 0.0070778,
-    "mobilisableShare": 0.734557,
-    "crisisHalfLife": 162.791,
-    "offensiveHalfLife": 45.4518,
-    "stepDownMargin": 0.120829,
-    "barMassKilling": 0.397653,
-    "bystanderFlee": 0.118831
+    "lethalityTargeted": 0.475888,
+    "massacreMultiplier": 1.55721,
+    "selectiveShare": 0.0186828,
+    "coerciveReach": 0.0133127,
+    "expulsionTerror": 0.346912,
+    "forceKillRate": 0.0160833,
+    "mobilisableShare": 0.567383,
+    "crisisHalfLife": 143.083,
+    "offensiveHalfLife": 66.1107,
+    "stepDownMargin": 0.16122,
+    "barMassKilling": 0.343866,
+    "bystanderFlee": 0.152117
   },
   "provenance": {
     "targetsHash": "b038d7d8f83a44fda90395072a4c477bb51a4825b4c84de592fbbe7a92ab3394",
-    "model": "r2p-luck-2018/4",
+    "model": "r2p-luck-2018/5",
+    "engine": "r2p-sim 0.1.0",
     "date": "2026-12-02",
-    "objective": 1.327956,
+    "objective": 1.018502,
     "trainingCases": [
       "rwanda-1994",
       "srebrenica-1995",

@@ -63,7 +63,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/4';
+export const MODEL_VERSION = 'r2p-luck-2018/5';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
@@ -169,6 +169,17 @@ export function derivedInputs(p: Params, w: World): DerivedInputs {
   return { counterMessaging, lethality, restraintBase };
 }
 
+/**
+ * Share of the targeted group today's killing reaches (ODD 7.15): targeted attacks single people
+ * out (selectiveShare); mass killing reaches the whole group only when the aim is to destroy it
+ * (Genocide Convention, art. II), and otherwise the communities taken for the opponents' base
+ * (coerciveReach: Valentino 2004's coercive and dispossessive mass killing).
+ */
+export function killingReach(p: Params, rung: number): number {
+  if (rung < 4) return p.selectiveShare;
+  return p.perpetratorAim === 'destroy' ? 1 : Math.max(p.selectiveShare, p.coerciveReach);
+}
+
 /** What the population step reads today (ODD 7.13); after the peacekeeper step (safe areas). */
 export function populationInputs(p: Params, w: World, counterMessaging: number, lethality: number): PopulationInputs {
   const rung = w.leadership.rung;
@@ -188,8 +199,7 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
     killPerAttacker: p.killRate * lethality,
     forceHazard: Math.min(1, p.forceKillRate * p.organisedForce * engagement * lethality),
     massacreRate: Math.min(1, p.massacreMultiplier * p.killRate * lethality),
-    // Targeted attacks single people out; mass killing reaches the whole group.
-    selective: rung >= 4 ? 1 : p.selectiveShare,
+    selective: killingReach(p, rung),
     fleeRate: p.fleeRate,
     seekRate: p.seekProtectionRate,
     resistChance: p.resistRate * (p.resistBase + p.localPartners) * (1 + counterMessaging),

@@ -134,6 +134,12 @@ const SETTING_DEFS = [
     source: `${LUCK}, Shortcomings: the ICC message falls on deaf ears when "the atrocities are being committed by extremist armed groups".`,
   },
   {
+    name: 'perpetratorAim', group: 'perpetrators', kind: 'enum', default: 'destroy',
+    values: ['coerce', 'expel', 'destroy'], unit: '',
+    description: "What the leadership seeks through killing: to break resistance (coerce), to drive the targeted group out (expel), or to destroy it (destroy). Mass killing reaches the whole group only when the aim is to destroy it; expulsion spreads terror that drives the group out.",
+    source: 'Valentino 2004 (Final Solutions): coercive and dispossessive mass killing; Harff 2003: genocide and politicide; Genocide Convention, art. II ("intent to destroy, in whole or in part").',
+  },
+  {
     name: 'stakes', group: 'perpetrators', kind: 'number', default: 0.7, min: 0, max: 1,
     unit: 'index',
     description: 'What the leadership sees at stake in the struggle; the motive weighed against expected cost.',

@@ -99,9 +99,12 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
     }
     if (reg.fallen[r] !== STANDING) reg.protection[r] = 0;
   }
-  // News of killing nearby: regional danger for the targeted, from yesterday's deaths.
+  // News of killing nearby: regional danger for the targeted, from yesterday's deaths; a campaign
+  // to expel adds terror wherever peacekeepers do not protect (burning, threats, clearance).
+  const terror = p.perpetratorAim === 'expel' && w.leadership.rung >= 3 ? p.expulsionTerror : 0;
   for (let r = 0; r < R; r++) {
     const alive = reg.targetsAlive[r];
-    reg.danger[r] = alive > 0 ? Math.min(p.dangerCap, (p.dangerScale * reg.deaths[r]) / alive) : 0;
+    const news = alive > 0 ? Math.min(p.dangerCap, (p.dangerScale * reg.deaths[r]) / alive) : 0;
+    reg.danger[r] = Math.max(news, terror * (1 - reg.protection[r]));
   }
 }
