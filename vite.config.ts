@@ -1,10 +1,41 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 
-// The app lives in viz/; tests in test/. Both import the engine from sim/.
+/** The documents the app links to ("what the model is"), served beside it as text. */
+const DOCS = ['ODD.md', 'cases.md', 'calibration.md'];
+
+function docs(): Plugin {
+  const path = (name: string) => fileURLToPath(new URL(`./docs/${name}`, import.meta.url));
+  return {
+    name: 'r2p-docs',
+    // `vite build`: copy them into dist/docs/.
+    generateBundle() {
+      for (const name of DOCS) this.emitFile({ type: 'asset', fileName: `docs/${name}`, source: readFileSync(path(name), 'utf8') });
+    },
+    // `vite` (dev): serve them from docs/.
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = DOCS.find((d) => req.url?.split('?')[0].endsWith(`/docs/${d}`));
+        if (!name) return next();
+        res.setHeader('content-type', 'text/markdown; charset=utf-8');
+        res.end(readFileSync(path(name), 'utf8'));
+      });
+    },
+  };
+}
+
+// The app lives in viz/ and builds to dist/ as a static site (relative URLs: any static host,
+// any sub-path); tests in test/. Both import the engine from sim/.
 export default defineConfig({
   root: 'viz',
+  base: './',
+  plugins: [docs()],
   build: { outDir: '../dist', emptyOutDir: true },
+  worker: { format: 'es' },
+  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1' },
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],

@@ -1,35 +1,56 @@
 /**
- * Minimal browser shell over the engine API: run the default scenario for a seed and show the
- * summary and the results hash (the same hash `r2p-sim run` prints for the same inputs).
+ * The app: one page, three views (run, compare, sweep), the state in the URL. The engine runs
+ * in Web Workers; the page only draws.
  */
-import { ParamError, createModel, hashResult, parseSeed } from '../sim/index';
+import './app/zod-jitless'; // first: before any zod schema is built
+import { BUILT_IN } from '../scenarios/index';
+import { initNotices } from './app/notices';
+import { decodeState } from './app/url-state';
+import { Store } from './app/store';
+import type { ViewName } from './app/state';
+import { runView } from './views/run-view';
+import type { View } from './views/view';
+import { sweepView } from './views/sweep-view';
+import { compareView } from './views/compare-view';
 
-const out = document.querySelector<HTMLPreElement>('#out')!;
-const form = document.querySelector<HTMLFormElement>('#controls')!;
+initNotices(document.querySelector<HTMLElement>('#notices')!);
+const main = document.querySelector<HTMLElement>('#main')!;
+const scenarios = BUILT_IN.map((s) => s.id);
+const store = Store.fromLocation(scenarios);
 
-function runOnce(seedText: string, ticksText: string): void {
-  try {
-    const seed = parseSeed(seedText);
-    const result = createModel({ seed, ticks: Number(ticksText) }).run();
-    const s = result.summary;
-    const hash = hashResult(result);
-    out.textContent = [
-      `seed ${String(seed)}, ${s.ticks} days, ${s.agents} agents`,
-      `mass atrocity: ${s.massAtrocity ? `yes, onset day ${s.onsetTick}` : 'no'}`,
-      `killed: ${s.deaths} agents (${s.deathsPeople} people)`,
-      `peak perpetrators: ${s.peakPerpetrators}; leadership reached ${s.maxRung}`,
-      `Council: ${s.councilMeasures.join(', ') || 'no measure'}`,
-      `hash: ${hash}`,
-    ].join('\n');
-    document.body.dataset.hash = hash;
-  } catch (e) {
-    out.textContent = e instanceof ParamError ? `error: ${e.message}` : String(e);
+const views: Record<ViewName, View> = {
+  run: runView(store),
+  compare: compareView(store),
+  sweep: sweepView(store),
+};
+for (const v of Object.values(views)) {
+  v.element.hidden = true;
+  main.append(v.element);
+}
+
+const tabs = [...document.querySelectorAll<HTMLAnchorElement>('[data-view]')];
+let shown: ViewName | null = null;
+
+function show(view: ViewName): void {
+  if (shown === view) return;
+  if (shown) views[shown].hide();
+  shown = view;
+  views[view].show();
+  for (const t of tabs) {
+    if (t.dataset.view === view) t.setAttribute('aria-current', 'page');
+    else t.removeAttribute('aria-current');
   }
 }
 
-form.addEventListener('submit', (ev) => {
-  ev.preventDefault();
-  const data = new FormData(form);
-  runOnce(String(data.get('seed')), String(data.get('ticks')));
+for (const t of tabs) {
+  t.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    store.set({ view: t.dataset.view as ViewName }, { push: true });
+  });
+}
+store.subscribe((st) => show(st.view));
+window.addEventListener('popstate', () => {
+  const { state } = decodeState(location.search.replace(/^\?/, ''), { scenarios });
+  store.reset(state);
 });
-runOnce('1', '365');
+show(store.state.view);

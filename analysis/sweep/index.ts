@@ -32,6 +32,7 @@ export {
   type ScheduleTemplate,
   type SweepEnv,
 } from './resolve';
+export { documentedFigures, type FigureDef } from './figures';
 export { designPlan, designRng, seedOf, taskAt, type DesignPlan, type SweepTask } from './expand';
 export {
   FUNCTIONS,

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { canonicalJson } from '../../sim/index';
 import { FEATURE_DEFS, builtInScenario, scenarioParams, scenarioTicks, validateScenario, type Scenario } from '../../scenarios/index';
-import { loadSweep, type ResolvedSweep, type ScenarioInfo, type SweepEnv } from '../../analysis/sweep/index';
+import { documentedFigures as figuresOf, loadSweep, type ResolvedSweep, type ScenarioInfo, type SweepEnv } from '../../analysis/sweep/index';
 import { UsageError } from '../errors';
 import { loadScenario } from '../spec';
 
@@ -18,13 +18,7 @@ export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').upd
 
 /** A scenario's documented figures: count features in the units the mapping reads (people, shares), level features as text. */
 export function documentedFigures(s: Scenario): Record<string, number | string> {
-  const out: Record<string, number | string> = {};
-  for (const d of FEATURE_DEFS) {
-    const e = s.features[d.name];
-    if (!e) continue;
-    out[d.name] = d.kind === 'count' ? Math.round((e.value as number) * d.scale * 1e9) / 1e9 : String(e.value);
-  }
-  return out;
+  return figuresOf(s.features, FEATURE_DEFS);
 }
 
 export function scenarioInfo(s: Scenario): ScenarioInfo {
