@@ -6,7 +6,7 @@
  * says what is wrong and breaks nothing; text from the URL is shown as text; the page allows no
  * inline script. Screenshots of the main views go to test-output/screenshots/ (git-ignored).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -100,6 +100,37 @@ describeApp('the app in Chromium', (app) => {
     expect(await runToEnd(page)).toBe(cliHash('--scenario', 'default', '--seed', '4'));
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('opens a scenario file: its title and sources shown as text (markup in them stays text), and it runs as the CLI runs it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'r2p-app-scenario-'));
+    try {
+      const base = JSON.parse(readFileSync(join(ROOT, 'scenarios/teaching/incitement-cascade.json'), 'utf8'));
+      const title = '<img src=x id=title-markup onerror="window.pwned=1"><b>Bold</b> cascade';
+      const scenario = { ...base, id: 'my-cascade', title, summary: '<script>window.pwned=2</script> a summary' };
+      delete scenario.$schema;
+      const file = join(dir, 'my-cascade.json');
+      writeFileSync(file, JSON.stringify(scenario));
+      const { page, problems } = await open();
+      await page.locator('#run-file-input').setInputFiles(file);
+      await expect.poll(() => page.locator('.run-file-report').getAttribute('data-verdict')).toBe('scenario');
+      const picker = page.locator('.run-view').getByLabel('Scenario', { exact: true });
+      expect(await picker.inputValue()).toBe('file:my-cascade');
+      expect(await picker.locator('option:checked').textContent()).toBe(`${title} (from a file)`);
+      expect(await page.locator('.run-view .scenario-info summary').textContent()).toContain(title);
+      expect(await page.locator('#title-markup').count()).toBe(0);
+      expect(await page.locator('.run-view b').count()).toBe(0);
+      // It runs as `r2p-sim run --scenario <the file>` does.
+      expect(await runToEnd(page)).toBe(cliHash('--scenario', file, '--seed', '1'));
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      // A bad scenario file is refused with the field named.
+      await page.locator('#run-file-input').setInputFiles({ name: 'bad-scenario.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...scenario, kind: 'novel' })) });
+      await expect.poll(() => page.locator('#notices').textContent()).toMatch(/bad-scenario\.json: kind/);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('saves the series as CSV, each chart as SVG and PNG, and the run file', async () => {

@@ -3,8 +3,8 @@
  * in Web Workers; the page only draws.
  */
 import './app/zod-jitless'; // first: before any zod schema is built
-import { BUILT_IN } from '../scenarios/index';
 import { initNotices } from './app/notices';
+import { scenarioIds, scenarioRunLength } from './app/scenarios';
 import { decodeState } from './app/url-state';
 import { Store } from './app/store';
 import type { ViewName } from './app/state';
@@ -15,8 +15,7 @@ import { compareView } from './views/compare-view';
 
 initNotices(document.querySelector<HTMLElement>('#notices')!);
 const main = document.querySelector<HTMLElement>('#main')!;
-const scenarios = BUILT_IN.map((s) => s.id);
-const store = Store.fromLocation(scenarios);
+const store = Store.fromLocation();
 
 const views: Record<ViewName, View> = {
   run: runView(store),
@@ -50,7 +49,7 @@ for (const t of tabs) {
 }
 store.subscribe((st) => show(st.view));
 window.addEventListener('popstate', () => {
-  const { state } = decodeState(location.search.replace(/^\?/, ''), { scenarios });
+  const { state } = decodeState(location.search.replace(/^\?/, ''), { scenarios: scenarioIds(), runLength: scenarioRunLength });
   store.reset(state);
 });
 show(store.state.view);

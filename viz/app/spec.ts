@@ -6,7 +6,8 @@
  * changes during the run as the schedule.
  */
 import { DEFAULT_MODEL, parseSeed, type ParamValue, type RunSpec } from '../../sim/index';
-import { builtInScenario, scenarioMapping, scenarioTicks, type ParamOrigin, type Scenario } from '../../scenarios/index';
+import { scenarioMapping, scenarioTicks, type ParamOrigin, type Scenario } from '../../scenarios/index';
+import { scenarioById } from './scenarios';
 import type { AppState } from './state';
 
 export interface ResolvedSpec {
@@ -40,7 +41,7 @@ export function originText(o: ParamOrigin | undefined): string | undefined {
 /** Throws the engine's or the scenario's error (ParamError, ScenarioError) when the state is not runnable. */
 export function resolveSpec(state: AppState): ResolvedSpec {
   const isMain = state.model === DEFAULT_MODEL;
-  const scenario = isMain ? (builtInScenario(state.scenario) ?? null) : null;
+  const scenario = isMain ? (scenarioById(state.scenario) ?? null) : null;
   if (isMain && !scenario) throw new Error(`scenario: got "${state.scenario}", expected a built-in scenario id`);
   const day0 = state.schedule.filter((c) => c.tick === 0);
   const set = (name: string) => state.params[name] ?? day0.find((c) => c.name === name)?.value;

@@ -5,6 +5,7 @@
  */
 import { decodeState, encodeState } from './url-state';
 import { notify } from './notices';
+import { scenarioIds, scenarioRunLength } from './scenarios';
 import type { AppState } from './state';
 
 type Listener = (state: AppState, previous: AppState) => void;
@@ -18,8 +19,8 @@ export class Store {
   }
 
   /** The state in the page's URL, its problems shown as notices. */
-  static fromLocation(scenarios: readonly string[]): Store {
-    const { state, errors } = decodeState(location.search.replace(/^\?/, ''), { scenarios });
+  static fromLocation(): Store {
+    const { state, errors } = decodeState(location.search.replace(/^\?/, ''), { scenarios: scenarioIds(), runLength: scenarioRunLength });
     for (const e of errors) notify('error', `The link's ${e.message}`, `url-${e.field}`);
     return new Store(state);
   }

@@ -324,7 +324,10 @@ function decode(query: string, opts: DecodeOptions, issues: StateIssue[]): AppSt
     if (!isMain) {
       issues.push(issue('scenario', scenarioText, `no scenario for model ${model} (scenarios describe situations for the model ${DEFAULT_MODEL}), or "${DEFAULT_STATE.scenario}"`));
     } else if (known.includes(scenarioText)) scenario = scenarioText;
-    else {
+    else if (scenarioText.startsWith('file:')) {
+      // A scenario opened from a file lives in the page that opened it; a link cannot carry it.
+      issues.push(issue('scenario', scenarioText, 'a built-in scenario id, or a scenario file opened in this page (open the file again: a link cannot carry it)'));
+    } else {
       const best = closestName(scenarioText, known);
       issues.push(issue('scenario', scenarioText, `a built-in scenario id${best ? ` (did you mean "${best}"?)` : ''}`));
     }

@@ -21,7 +21,8 @@
  */
 import { COMPARE_OUTCOMES, type ArmReport } from '../../analysis/compare';
 import { DEFAULT_MODEL, RUNGS, defaultsOf, modelKernel, parseSetting, type KernelEvent, type ParamValue } from '../../sim/index';
-import { builtInScenario, scenarioDate, type Scenario } from '../../scenarios/index';
+import { scenarioDate, type Scenario } from '../../scenarios/index';
+import { scenarioById } from '../app/scenarios';
 import { csvText, download, fanChart, histogram, lineChart, type Chart } from '../charts/index';
 import type { FanChartSpec, HistogramSpec, LineChartSpec, LineSeries, DayMark } from '../charts/types';
 import { clearNotices, notify } from '../app/notices';
@@ -33,7 +34,7 @@ import { counter, el, labeller } from '../app/dom';
 import { saveTools } from './save-tools';
 import { armsEditor } from './compare-arms';
 import { markerLayer } from './compare-markers';
-import { builtInScenarioSelect } from './scenario-select';
+import { scenarioPicker } from './scenario-select';
 import { viewFrame, type View } from './view';
 import {
   BASELINE,
@@ -140,7 +141,7 @@ export function compareView(store: Store): View {
   root.dataset.many = 'idle';
 
   // ---- the baseline -----------------------------------------------------------------------------
-  const scenarioSelect = builtInScenarioSelect();
+  const scenarioSelect = scenarioPicker();
   const scenarioField = labelled('Scenario', scenarioSelect);
   const seedInput = el('input', { attrs: { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' } });
   const seedField = labelled('Seed', seedInput, 'One seed: every arm at this seed. Many seeds: seeds 1 to N, the same in every arm.');
@@ -705,7 +706,7 @@ export function compareView(store: Store): View {
   }
 
   suggestedBtn.addEventListener('click', () => {
-    const s = builtInScenario(store.state.scenario);
+    const s = scenarioById(store.state.scenario);
     const arms = s && suggestedArms(s);
     if (!arms) return;
     store.set({ arms }, { push: true });
@@ -720,7 +721,7 @@ export function compareView(store: Store): View {
     const ticks = runLength(st);
     const nParams = Object.keys(st.params).length;
     const nSchedule = st.schedule.length;
-    const scenario = isMain ? builtInScenario(st.scenario) : undefined;
+    const scenario = isMain ? scenarioById(st.scenario) : undefined;
     baselineText.textContent = `${scenario ? `“${scenario.title}”` : modelKernel(st.model).title}: ${plural(ticks, 'day')}${st.ticks === undefined ? ' (the scenario’s length)' : ''}; ${nParams ? plural(nParams, 'parameter') + ' set from day 0' : 'the scenario’s parameters'}; ${nSchedule ? plural(nSchedule, 'change') + ' during the run' : 'no changes during the run'}.`;
     runLink.href = `?${encodeState({ ...st, view: 'run' })}`;
     modelNote.hidden = st.model === COMPARE_MODEL;

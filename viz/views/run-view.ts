@@ -21,7 +21,7 @@ import { populationCanvas } from './population-canvas';
 import { saveTools } from './save-tools';
 import { runFilePanel } from './run-file';
 import { scenarioInfo } from './scenario-info';
-import { builtInScenarioSelect } from './scenario-select';
+import { scenarioPicker } from './scenario-select';
 import { viewFrame, type View } from './view';
 
 /** Days per second of play; 0: as fast as the worker computes. */
@@ -53,7 +53,7 @@ export function runView(store: Store): View {
   // ---- controls ---------------------------------------------------------------------------------
   const modelSelect = el('select');
   for (const m of MODELS) modelSelect.append(new Option(m.title, m.id));
-  const scenarioSelect = builtInScenarioSelect();
+  const scenarioSelect = scenarioPicker();
   const scenarioField = labelled('Scenario', scenarioSelect);
   const infoSlot = el('div', { cls: 'scenario-slot' });
   const seedInput = el('input', { attrs: { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' } });

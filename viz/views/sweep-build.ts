@@ -7,7 +7,8 @@
  * results hashes, and runs.csv saved from here is the CLI's runs.csv byte for byte. No DOM.
  */
 import { DEFAULT_MODEL, modelKernel, type ParamDef, type ParamValue, type RunSpec } from '../../sim/index';
-import { FEATURE_DEFS, builtInScenario, scenarioParams, scenarioTicks } from '../../scenarios/index';
+import { FEATURE_DEFS, scenarioParams, scenarioTicks } from '../../scenarios/index';
+import { scenarioById } from '../app/scenarios';
 import {
   compileOutcomes,
   designPlan,
@@ -70,7 +71,7 @@ export function numericOutcomes(model: string): OutcomeInfo[] {
 /** Scenarios for a sweep in the page: the built-in ones, mapped as `run` and the CLI's sweep map them. */
 export const browserEnv: SweepEnv = {
   scenario(ref) {
-    const s = builtInScenario(ref);
+    const s = scenarioById(ref);
     if (!s) throw new Error(`"${ref}" is not a built-in scenario (the app runs only those)`);
     return { id: s.id, params: (agents?: number) => ({ ...scenarioParams(s, s.id, agents) }), ticks: scenarioTicks(s), figures: documentedFigures(s.features, FEATURE_DEFS) };
   },

@@ -144,7 +144,7 @@ function readJson(name: string, text: string): ResultFile {
   if (!isObj(d)) throw new ResultFileError(name, `the JSON value ${show(d)}`, WHAT_WE_READ);
   const fmt = typeof d.format === 'string' ? d.format : '';
   if (fmt.startsWith('r2p-sim/run@')) {
-    throw new ResultFileError(name, 'a run file (one run’s inputs and results), not a sweep’s results', `${WHAT_WE_READ}; open a run file in the Run view (“Open a run file…”)`);
+    throw new ResultFileError(name, 'a run file (one run’s inputs and results), not a sweep’s results', `${WHAT_WE_READ}; open a run file in the Run view (“Open a run file or a scenario file…”)`);
   }
   if (fmt.startsWith('r2p-sim/sweep-results@')) return { kind: 'manifest', name, manifest: checkManifest(name, d) };
   if (['grid', 'lhs', 'morris', 'sobol'].includes(d.kind as string) && 'factors' in d && 'values' in d) return { kind: 'design', name, design: checkDesign(name, d) };

@@ -11,7 +11,8 @@
  * view is first shown (sweep-core.ts).
  */
 import { DEFAULT_MODEL, MODELS, modelKernel, parseSeed, type ParamDef } from '../../sim/index';
-import { builtInScenario, scenarioTicks } from '../../scenarios/index';
+import { scenarioTicks } from '../../scenarios/index';
+import { scenarioById } from '../app/scenarios';
 import { perFrame } from '../charts/live';
 import { heatmap, sweepLines, svgText, svgToPngBlob, download, type Chart, type HeatmapSpec, type SweepLinesSpec } from '../charts/index';
 import { Cancelled, POOL_SIZE, runBatch, type BatchJob, type BatchRun } from '../engine/pool';
@@ -344,7 +345,7 @@ export function sweepView(store: Store): View {
   function baselineText(st: AppState): void {
     baseline.replaceChildren();
     const isMain = st.model === DEFAULT_MODEL;
-    const sc = isMain ? builtInScenario(st.scenario) : undefined;
+    const sc = isMain ? scenarioById(st.scenario) : undefined;
     const days = st.ticks ?? (sc ? scenarioTicks(sc) : modelKernel(st.model).defaultTicks);
     const changed = [...Object.entries(st.params).map(([k, v]) => `${k} = ${String(v)}`), ...st.schedule.map((c) => `${c.name} = ${String(c.value)} from day ${c.tick}`)];
     const p = el('p');
