@@ -86,7 +86,10 @@ export function describeApp(title: string, body: (app: AppUnderTest) => void): v
     body({
       url: () => server!.url,
       async open(query, ready, viewport = { width: 1280, height: 800 }) {
-        const page = await browser!.newPage({ viewport, acceptDownloads: true });
+        // A context of its own (closed with the page), as axe-core's Playwright driver needs.
+        const context = await browser!.newContext({ viewport, acceptDownloads: true });
+        const page = await context.newPage();
+        page.once('close', () => void context.close());
         const problems: string[] = [];
         page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
         page.on('console', (m) => {

@@ -307,7 +307,7 @@ export function armsEditor(opts: ArmsEditorOptions): ArmsEditor {
     });
     const remove = el('button', { cls: 'cmp-remove', text: 'Remove this arm' });
     remove.type = 'button';
-    remove.setAttribute('aria-label', `Remove arm ${i + 1}, ${a.committed}`);
+    remove.setAttribute('aria-label', `Remove this arm (arm ${i + 1}, ${a.committed})`);
     remove.addEventListener('click', () => {
       drafts = drafts.filter((x) => x !== a);
       render();
