@@ -9,9 +9,19 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { ROOT, SHOTS, cliHash, describeApp, runCli, type Viewport } from './browser/app-page';
+
+/** How many colours a canvas shows (every 7th pixel sampled). */
+function canvasColours(canvas: Locator): Promise<number> {
+  return canvas.evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  });
+}
 
 describeApp('the app in Chromium', (app) => {
   /** A page at `query`, collecting page errors and CSP violations. */
@@ -37,13 +47,7 @@ describeApp('the app in Chromium', (app) => {
     expect(Math.max(...paths)).toBeGreaterThan(100);
     expect(await page.locator('.run-view .charts').textContent()).toContain('people');
     // The population canvas has pixels of more than one colour.
-    const colours = await page.locator('.run-view canvas.population-canvas').evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      return seen.size;
-    });
-    expect(colours).toBeGreaterThan(2);
+    expect(await canvasColours(page.locator('.run-view canvas.population-canvas'))).toBeGreaterThan(2);
     await page.screenshot({ path: join(SHOTS, 'run-view-1280.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
@@ -195,6 +199,18 @@ describeApp('the app in Chromium', (app) => {
       return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
     });
     expect(ran).toBe(false);
+    await page.close();
+  });
+
+  it('draws a grid model (Epstein’s Model II) cell by cell, with its categories in the legend, to the CLI’s hash', async () => {
+    const { page, problems } = await open('?model=epstein-ethnic-violence&seed=5&ticks=30&set=width=20&set=height=20');
+    expect(await runToEnd(page)).toBe(cliHash('--model', 'epstein-ethnic-violence', '--seed', '5', '--ticks', '30', '--width', '20', '--height', '20'));
+    const figure = page.locator('.run-view figure.population');
+    expect(await figure.locator('figcaption').textContent()).toBe('The grid, 20 by 20 cells');
+    expect(await figure.locator('ul[aria-label="Cells"]').textContent()).toContain('group B, active (killing)');
+    expect(await canvasColours(figure.locator('canvas'))).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: join(SHOTS, 'run-view-grid-1280.png'), fullPage: true });
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -377,3 +377,28 @@ describe('Model II: epstein-ethnic-violence', () => {
     expect(Math.min(r.series.groupA[t - 1], r.series.groupB[t - 1])).toBeGreaterThan(0);
   });
 });
+
+describe('the grid as a front end draws it (gridView)', () => {
+  // Each cell's category comes from its code; the counts agree with the tick's own series.
+  const count = (cells: Uint8Array, k: number) => cells.reduce((n, c) => n + (c === k ? 1 : 0), 0);
+  it('Model I: cops, quiet and active citizens as the series count them, every 10 ticks', () => {
+    const m = createKernelModel(civilViolence, { preset: 'mesa', params: { width: 20, height: 20 }, seed: 7, ticks: 60 });
+    for (let t = 0; t < 60; t++) {
+      m.step();
+      if (t % 10 !== 9) continue;
+      const v = civilViolence.gridView!(m.world);
+      expect([v.width * v.height, v.cells.length]).toEqual([400, 400]);
+      const o = m.observe();
+      const key = (k: string) => v.categories.findIndex((c) => c.key === k);
+      expect([count(v.cells, key('cop')), count(v.cells, key('quiet')), count(v.cells, key('active'))], `tick ${t}`).toEqual([o.cops, o.quiet, o.active]);
+    }
+  });
+  it('Model II: the categories are the cell codes; group A and B actives as the series count them', () => {
+    const m = createKernelModel(ethnicViolence, { preset: 'run8', params: { width: 20, height: 20 }, seed: 7, ticks: 40 });
+    for (let t = 0; t < 40; t++) m.step();
+    const v = ethnicViolence.gridView!(m.world);
+    expect(Array.from(v.cells)).toEqual(Array.from(m.world.code));
+    const o = m.observe();
+    expect([count(v.cells, 1), count(v.cells, 3), count(v.cells, 6)]).toEqual([o.cops, o.activeA, o.activeB]);
+  });
+});

@@ -60,4 +60,16 @@ export interface ModelKernel<W = unknown, S extends object = Record<string, unkn
   events?(w: W): readonly KernelEvent[];
   /** Agents that act in a tick, for agent-steps per second (bench). */
   agentCount(w: W, p: KernelParams): number;
+  /** The grid as a front end draws it (optional: models whose agents live on a grid). */
+  gridView?(w: W): GridView;
+}
+
+/** A grid's cells by category, for drawing: nothing a run depends on is read or written. */
+export interface GridView {
+  readonly width: number;
+  readonly height: number;
+  /** The categories in index order: a stable key and the legend's words. */
+  readonly categories: readonly { readonly key: string; readonly label: string }[];
+  /** Each cell's category index, row by row (width x height): a fresh array. */
+  readonly cells: Uint8Array;
 }

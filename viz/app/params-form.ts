@@ -32,6 +32,8 @@ export interface ParamsFormOptions {
   readonly base: Readonly<Record<string, ParamValue>>;
   /** Where the scenario's value comes from, shown as a hint (e.g. "feature armedConflict"). */
   readonly origin?: (name: string) => string | undefined;
+  /** What the base values are called in hints ("Scenario's value" by default; "Default" for a model without scenarios). */
+  readonly baseLabel?: string;
   /** A new value; undefined: back to the scenario's value. */
   readonly onChange: (name: string, value: ParamValue | undefined) => void;
 }
@@ -406,7 +408,7 @@ export function paramsForm(container: HTMLElement, opts: ParamsFormOptions): Par
     dom.reset.hidden = !row.changed;
     dom.root.classList.toggle('pf-changed', row.changed);
     const parts: string[] = [];
-    if (row.changed) parts.push(`Scenario's value: ${valueText(row.base)}`);
+    if (row.changed) parts.push(`${opts.baseLabel ?? "Scenario's value"}: ${valueText(row.base)}`);
     if (row.origin) parts.push(`${row.changed ? 'from' : 'Scenario: from'} ${row.origin}`);
     const hint = parts.join(', ');
     if (dom.hint.textContent !== hint) dom.hint.textContent = hint;

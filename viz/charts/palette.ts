@@ -125,3 +125,23 @@ export const STATE_COLOURS: Readonly<Record<AgentState, { readonly colour: strin
   protected: { colour: OKABE_ITO.bluishGreen, label: 'under protection' },
   killed: { colour: OKABE_ITO.black, label: 'killed' },
 };
+
+/**
+ * The colours of a grid model's cell categories (the Epstein models), by the keys their
+ * gridView gives: cops black, the rebelling or killing in vermillion and blue, the quiet in
+ * lighter shades of their group's hue, the jailed grey, empty cells white. An unknown key is grey.
+ */
+export const GRID_COLOURS: Readonly<Record<string, string>> = {
+  empty: '#FFFFFF',
+  cop: '#000000',
+  quiet: '#56B4E9',
+  active: '#D55E00',
+  jailed: '#999999',
+  'quiet-a': '#56B4E9',
+  'active-a': '#0072B2',
+  'jailed-a': '#B3B3B3',
+  'quiet-b': '#F0B960',
+  'active-b': '#D55E00',
+  'jailed-b': '#808080',
+};
+export const gridColour = (key: string): string => GRID_COLOURS[key] ?? '#BBBBBB';

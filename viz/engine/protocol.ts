@@ -24,6 +24,13 @@ export interface PopulationLayout {
   readonly regionStart: Int32Array;
 }
 
+/** A model on a grid (the Epstein models): its size and the categories its cells are drawn by (sent once). */
+export interface GridLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly categories: readonly { readonly key: string; readonly label: string }[];
+}
+
 export type ToWorker =
   /** Create the model (validating the spec); answers `opened` or `error`. */
   | { readonly type: 'open'; readonly id: number; readonly spec: RunSpec; readonly scenario?: string }
@@ -43,6 +50,9 @@ export type FromWorker =
       readonly params: Readonly<Record<string, unknown>>;
       readonly layout: PopulationLayout | null;
       readonly population: PopulationFrame | null;
+      readonly grid: GridLayout | null;
+      /** Each grid cell's category (row by row), when the model is on a grid. */
+      readonly cells: Uint8Array | null;
     }
   | {
       readonly type: 'frame';
@@ -53,6 +63,7 @@ export type FromWorker =
       readonly values: Float64Array;
       readonly events: readonly KernelEvent[];
       readonly population: PopulationFrame | null;
+      readonly cells: Uint8Array | null;
     }
   | {
       readonly type: 'done';

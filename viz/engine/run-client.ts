@@ -4,7 +4,7 @@
  * flight at a time, so a slow frame never queues up work the page has not asked for.
  */
 import type { KernelEvent, RunSpec } from '../../sim/index';
-import type { FromWorker, PopulationFrame, PopulationLayout, ToWorker } from './protocol';
+import type { FromWorker, GridLayout, PopulationFrame, PopulationLayout, ToWorker } from './protocol';
 
 type Opened = Extract<FromWorker, { type: 'opened' }>;
 type Done = Extract<FromWorker, { type: 'done' }>;
@@ -22,6 +22,9 @@ export class RunSession {
   readonly series: readonly SeriesInfo[];
   readonly params: Readonly<Record<string, unknown>>;
   readonly layout: PopulationLayout | null;
+  /** A model on a grid: its layout, and its cells' categories now. */
+  readonly grid: GridLayout | null;
+  cells: Uint8Array | null;
   /** Days computed so far. */
   day = 0;
   /** Each series' values, full length (ticks); days >= `day` are NaN. */
@@ -42,6 +45,8 @@ export class RunSession {
     this.series = opened.series;
     this.params = opened.params;
     this.layout = opened.layout;
+    this.grid = opened.grid;
+    this.cells = opened.cells;
     this.population = opened.population;
     this.values = new Map(opened.series.map((s) => [s.name, new Float64Array(opened.ticks).fill(Number.NaN)]));
   }
@@ -108,6 +113,7 @@ export class RunSession {
       this.day = msg.to;
       for (const e of msg.events) this.events.push(e);
       if (msg.population) this.population = msg.population;
+      if (msg.cells) this.cells = msg.cells;
       // The last frame is followed by `done`: resolve then, so the caller sees the hash.
       if (msg.to < this.ticks) this.settle();
     } else if (msg.type === 'done') {

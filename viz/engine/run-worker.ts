@@ -5,7 +5,7 @@
  * (play, pause, step, speed); the worker only computes.
  */
 import { createModel, hashResult, toRunFile, type Model as EngineModel } from '../../sim/index';
-import type { FromWorker, PopulationFrame, PopulationLayout, ToWorker } from './protocol';
+import type { FromWorker, GridLayout, PopulationFrame, PopulationLayout, ToWorker } from './protocol';
 
 /** Any model of the registry (createModel's general form). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,7 +21,7 @@ interface Open {
 
 const runs = new Map<number, Open>();
 
-/** The main model's world, as far as the canvas needs it (other models have no population view yet). */
+/** The main model's world, as far as the canvas needs it (models on a grid give a gridView instead). */
 interface RegionWorld {
   readonly state: Uint8Array;
   readonly group: Uint8Array;
@@ -44,6 +44,12 @@ function populationOf(model: Model): PopulationFrame | null {
   return w ? { states: w.state.slice(), covered: w.region.covered.slice(), safeArea: w.region.safeArea.slice(), fallen: w.region.fallen.slice() } : null;
 }
 
+/** A grid model's cells by category, and its layout (the kernel's gridView). */
+function gridOf(model: Model): { readonly layout: GridLayout; readonly cells: Uint8Array } | null {
+  const v = model.kernel.gridView?.(model.world);
+  return v ? { layout: { width: v.width, height: v.height, categories: v.categories }, cells: v.cells } : null;
+}
+
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(msg, transfer);
 }
@@ -61,6 +67,7 @@ function open(id: number, msg: Extract<ToWorker, { type: 'open' }>): void {
   runs.set(id, { model, scenario: msg.scenario, names, sentEvents: 0 });
   const layout = layoutOf(model);
   const population = populationOf(model);
+  const grid = gridOf(model);
   post(
     {
       type: 'opened',
@@ -71,8 +78,10 @@ function open(id: number, msg: Extract<ToWorker, { type: 'open' }>): void {
       params: { ...model.initialParams },
       layout,
       population,
+      grid: grid?.layout ?? null,
+      cells: grid?.cells ?? null,
     },
-    transfers(population, layout),
+    [...transfers(population, layout), ...(grid ? [grid.cells.buffer as ArrayBuffer] : [])],
   );
 }
 
@@ -91,7 +100,8 @@ function advance(id: number, ticks: number): void {
   const events = all.slice(run.sentEvents);
   run.sentEvents = all.length;
   const population = populationOf(model);
-  post({ type: 'frame', id, from, to, values, events, population }, [values.buffer, ...transfers(population)]);
+  const cells = gridOf(model)?.cells ?? null;
+  post({ type: 'frame', id, from, to, values, events, population, cells }, [values.buffer, ...transfers(population), ...(cells ? [cells.buffer as ArrayBuffer] : [])]);
   if (model.done) {
     const result = model.result();
     post({ type: 'done', id, summary: { ...result.summary }, hash: hashResult(result), runFile: `${JSON.stringify(toRunFile(result, run.scenario ? { scenario: run.scenario } : {}))}\n` });

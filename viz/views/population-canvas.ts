@@ -70,6 +70,8 @@ function geometry(layout: PopulationLayout, aspect: number): Geometry {
 export interface PopulationCanvas {
   readonly element: HTMLCanvasElement;
   draw(layout: PopulationLayout, frame: PopulationFrame): void;
+  /** A grid model's cells (row by row), each by its category's colour. */
+  drawGrid(width: number, height: number, cells: Uint8Array, colours: readonly string[]): void;
   clear(): void;
 }
 
@@ -152,9 +154,38 @@ export function populationCanvas(container: HTMLElement, label: string): Populat
     ctx.setLineDash([]);
   }
 
+  function drawGrid(width: number, height: number, cells: Uint8Array, colours: readonly string[]): void {
+    if (image.width !== width || image.height !== height || geoFor !== null || !pixels) {
+      image.width = width;
+      image.height = height;
+      pixels = ictx.createImageData(width, height);
+      geoFor = null;
+      geo = null;
+    }
+    const rgbs = colours.map(rgb);
+    const data = pixels.data;
+    for (let i = 0; i < cells.length; i++) {
+      const [r, g, b] = rgbs[cells[i]] ?? [187, 187, 187];
+      data[4 * i] = r;
+      data[4 * i + 1] = g;
+      data[4 * i + 2] = b;
+      data[4 * i + 3] = 255;
+    }
+    ictx.putImageData(pixels, 0, 0);
+    const cssW = Math.max(120, canvas.clientWidth || container.clientWidth || 480);
+    // Square cells, the grid at most as tall as it is wide on the page.
+    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+    const cellPx = Math.max(1, Math.min(cssW / width, (cssW * 0.75) / height));
+    canvas.width = Math.round(width * cellPx * dpr);
+    canvas.height = Math.round(height * cellPx * dpr);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  }
+
   return {
     element: canvas,
     draw,
+    drawGrid,
     clear() {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
     },

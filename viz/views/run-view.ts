@@ -8,10 +8,11 @@
 import { COUNCIL_MEASURES, DEFAULT_MODEL, MODELS, RISK_FACTORS, RUNGS, defaultsOf, modelKernel, type ParamValue } from '../../sim/index';
 import { scenarioDate } from '../../scenarios/index';
 import { heatStrip, lineChart, timeline, type Chart } from '../charts/index';
-import { STATE_COLOURS, type StateKey } from '../charts/palette';
+import { STATE_COLOURS, gridColour, type StateKey } from '../charts/palette';
 import type { HeatStripSpec, LineChartSpec, TimelineSpec } from '../charts/types';
 import { csvText, download } from '../charts/export';
 import { RunSession, createRunWorker } from '../engine/run-client';
+import type { GridLayout } from '../engine/protocol';
 import { clearNotices, notify } from '../app/notices';
 import { paramsForm } from '../app/params-form';
 import { resolveSpec, type ResolvedSpec } from '../app/spec';
@@ -46,6 +47,15 @@ const LANES: readonly [string, string][] = [
 ];
 
 const labelled = labeller('run-field');
+
+/** A legend entry: a colour swatch and its words. */
+function swatchItem(colour: string, label: string): HTMLLIElement {
+  const li = el('li');
+  const sw = el('span', { cls: 'swatch', attrs: { 'aria-hidden': 'true' } });
+  sw.style.backgroundColor = colour; // the CSSOM, which the page's CSP allows
+  li.append(sw, document.createTextNode(label));
+  return li;
+}
 
 export function runView(store: Store): View {
   const { root, side, out } = viewFrame('run', 'Run', 'Run settings');
@@ -92,13 +102,7 @@ export function runView(store: Store): View {
   const popFigure = el('figure', { cls: 'panel population' });
   const popCaption = el('figcaption', { text: 'The population, region by region' });
   const legend = el('ul', { cls: 'legend', attrs: { 'aria-label': 'Agent states' } });
-  for (const k of Object.keys(STATE_COLOURS) as StateKey[]) {
-    const li = el('li');
-    const sw = el('span', { cls: 'swatch', attrs: { 'aria-hidden': 'true' } });
-    sw.style.backgroundColor = STATE_COLOURS[k].colour; // the CSSOM, which the page's CSP allows
-    li.append(sw, document.createTextNode(STATE_COLOURS[k].label));
-    legend.append(li);
-  }
+  for (const k of Object.keys(STATE_COLOURS) as StateKey[]) legend.append(swatchItem(STATE_COLOURS[k].colour, STATE_COLOURS[k].label));
   for (const [cls, text] of [
     ['overlay-peacekeepers', 'outlined: peacekeepers present'],
     ['overlay-safe', 'dashed: declared safe area'],
@@ -108,9 +112,33 @@ export function runView(store: Store): View {
     li.append(el('span', { cls: `swatch ${cls}`, attrs: { 'aria-hidden': 'true' } }), document.createTextNode(text));
     legend.append(li);
   }
+  // A grid model's legend: its cell categories, made when its run opens.
+  const gridLegend = el('ul', { cls: 'legend', attrs: { 'aria-label': 'Cells' } });
+  let gridLegendFor: GridLayout | null = null;
   const popSlot = el('div', { cls: 'canvas-slot' });
-  popFigure.append(popCaption, popSlot, legend);
+  popFigure.append(popCaption, popSlot, legend, gridLegend);
   const canvas = populationCanvas(popSlot, 'Agents coloured by state, grouped by region');
+
+  /** The population: the main model's regions, or a grid model's cells. */
+  function drawPopulation(s: RunSession): void {
+    const grid = s.grid;
+    popFigure.hidden = !s.layout && !grid;
+    legend.hidden = !s.layout;
+    gridLegend.hidden = !grid;
+    if (s.layout && s.population) {
+      popCaption.textContent = 'The population, region by region';
+      canvas.element.setAttribute('aria-label', 'Agents coloured by state, grouped by region');
+      canvas.draw(s.layout, s.population);
+    } else if (grid && s.cells) {
+      if (gridLegendFor !== grid) {
+        gridLegendFor = grid;
+        gridLegend.replaceChildren(...grid.categories.map((c) => swatchItem(gridColour(c.key), c.label)));
+        popCaption.textContent = `The grid, ${grid.width} by ${grid.height} cells`;
+        canvas.element.setAttribute('aria-label', `A grid of ${grid.width} by ${grid.height} cells coloured by what is on each`);
+      }
+      canvas.drawGrid(grid.width, grid.height, s.cells, grid.categories.map((c) => gridColour(c.key)));
+    }
+  }
   const charts = el('div', { cls: 'charts' });
   const timelineSlot = el('div', { cls: 'panel wide' });
   const riskSlot = el('div', { cls: 'panel wide' });
@@ -227,8 +255,7 @@ export function runView(store: Store): View {
         riskSlot.append(slot, saveTools(r.title, () => chart, () => fileBase('risk-factors')));
       }
     }
-    if (s.layout && s.population) canvas.draw(s.layout, s.population);
-    popFigure.hidden = !s.layout;
+    drawPopulation(s);
     timelineSlot.hidden = riskSlot.hidden = s.model !== DEFAULT_MODEL;
     updateStatus();
   }
@@ -367,6 +394,7 @@ export function runView(store: Store): View {
         values,
         base,
         origin: (name) => resolved?.origin(name),
+        baseLabel: st.model === DEFAULT_MODEL ? "Scenario's value" : 'Default',
         onChange: (name, value) => {
           const params = { ...store.state.params };
           if (value === undefined) delete params[name];

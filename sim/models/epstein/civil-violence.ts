@@ -27,7 +27,7 @@
  *   QUIET, ACTIVE, JAILED) and `occupant[cell]` the agent id. Agent ids: citizens 0..nCitizens-1
  *   (fixed in Model I), cops cells + slot (slot 0..copHigh-1; a withdrawn cop's slot is empty).
  */
-import type { KernelEvent, KernelParams, ModelKernel, SeriesDef } from '../../engine/kernel';
+import type { GridView, KernelEvent, KernelParams, ModelKernel, SeriesDef } from '../../engine/kernel';
 import { ParamError } from '../../engine/validate';
 import { exp } from '../../engine/portable-math';
 import type { Streams, Uniform } from '../../engine/streams';
@@ -585,4 +585,23 @@ export const civilViolence: ModelKernel<CivilWorld, CivilSummary> = {
   summarise: summariseCivil,
   events: (w) => w.events,
   agentCount: (w) => w.nCitizens + w.nCops,
+  gridView: civilGridView,
 };
+
+const CIVIL_CATEGORIES = [
+  { key: 'empty', label: 'empty cell' },
+  { key: 'cop', label: 'cop' },
+  { key: 'quiet', label: 'citizen, quiet' },
+  { key: 'active', label: 'citizen, active (rebelling)' },
+  { key: 'jailed', label: 'citizen, jailed' },
+] as const;
+
+/** The grid by cell code (COP, QUIET, ACTIVE, JAILED, EMPTY), for a front end to draw. */
+function civilGridView(w: CivilWorld): GridView {
+  const cells = new Uint8Array(w.cells);
+  for (let i = 0; i < w.cells; i++) {
+    const c = w.code[i];
+    cells[i] = c === EMPTY ? 0 : c === COP ? 1 : c === ACTIVE ? 3 : c === JAILED ? 4 : 2;
+  }
+  return { width: w.width, height: w.height, categories: CIVIL_CATEGORIES, cells };
+}

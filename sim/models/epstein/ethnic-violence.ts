@@ -482,4 +482,17 @@ export const ethnicViolence: ModelKernel<EthnicWorld, EthnicSummary> = {
   summarise: summariseEthnic,
   events: (w) => w.events,
   agentCount: (w) => w.nCitizens + w.nCops,
+  gridView: (w) => ({ width: w.width, height: w.height, categories: ETHNIC_CATEGORIES, cells: Uint8Array.from(w.code) }),
 };
+
+/** The grid's categories are the cell codes themselves: EMPTY, COP, then 2 + 3 x group + condition. */
+const ETHNIC_CATEGORIES = [
+  { key: 'empty', label: 'empty cell' },
+  { key: 'cop', label: 'peacekeeper (cop)' },
+  { key: 'quiet-a', label: 'group A, quiet' },
+  { key: 'active-a', label: 'group A, active (killing)' },
+  { key: 'jailed-a', label: 'group A, jailed' },
+  { key: 'quiet-b', label: 'group B, quiet' },
+  { key: 'active-b', label: 'group B, active (killing)' },
+  { key: 'jailed-b', label: 'group B, jailed' },
+] as const;
