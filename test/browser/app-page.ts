@@ -89,7 +89,8 @@ export function describeApp(title: string, body: (app: AppUnderTest) => void): v
         // A context of its own (closed with the page), as axe-core's Playwright driver needs.
         const context = await browser!.newContext({ viewport, acceptDownloads: true });
         const page = await context.newPage();
-        page.once('close', () => void context.close());
+        // (closing the browser closes its pages too, when the context is already gone: nothing to do)
+        page.once('close', () => void context.close().catch(() => {}));
         const problems: string[] = [];
         page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
         page.on('console', (m) => {
