@@ -6,7 +6,7 @@
 
 // ---- the engine -------------------------------------------------------------------------------
 export { createKernelModel, presetValues, type Model, type ModelOptions, type RunResult, type RunSpec } from './engine/stepping';
-export type { GridView, ModelKernel, KernelEvent, KernelParams, SeriesDef } from './engine/kernel';
+export type { AgentView, GridView, RegionView, ModelKernel, KernelEvent, KernelParams, SeriesDef } from './engine/kernel';
 export type { ParamDef, ParamValue } from './engine/params';
 export {
   ParamError,

@@ -5,7 +5,7 @@
  * reference file states (L = 1: nobody active; Model II at L = 0.9: nobody killed).
  */
 import { describe, expect, it } from 'vitest';
-import type { KernelParams, ModelKernel } from '../sim/engine/kernel';
+import type { AgentView, GridView, KernelParams, ModelKernel } from '../sim/engine/kernel';
 import { createKernelModel, type RunSpec } from '../sim/engine/stepping';
 import { Streams } from '../sim/engine/streams';
 import { defaultsOf, resolveParams } from '../sim/engine/validate';
@@ -378,15 +378,19 @@ describe('Model II: epstein-ethnic-violence', () => {
   });
 });
 
-describe('the grid as a front end draws it (gridView)', () => {
+describe('the grid as a front end draws it (view)', () => {
   // Each cell's category comes from its code; the counts agree with the tick's own series.
   const count = (cells: Uint8Array, k: number) => cells.reduce((n, c) => n + (c === k ? 1 : 0), 0);
+  const grid = (v: AgentView): GridView => {
+    if (v.kind !== 'grid') throw new Error(`a grid model's view is a grid, got ${v.kind}`);
+    return v;
+  };
   it('Model I: cops, quiet and active citizens as the series count them, every 10 ticks', () => {
     const m = createKernelModel(civilViolence, { preset: 'mesa', params: { width: 20, height: 20 }, seed: 7, ticks: 60 });
     for (let t = 0; t < 60; t++) {
       m.step();
       if (t % 10 !== 9) continue;
-      const v = civilViolence.gridView!(m.world);
+      const v = grid(civilViolence.view!(m.world));
       expect([v.width * v.height, v.cells.length]).toEqual([400, 400]);
       const o = m.observe();
       const key = (k: string) => v.categories.findIndex((c) => c.key === k);
@@ -396,7 +400,7 @@ describe('the grid as a front end draws it (gridView)', () => {
   it('Model II: the categories are the cell codes; group A and B actives as the series count them', () => {
     const m = createKernelModel(ethnicViolence, { preset: 'run8', params: { width: 20, height: 20 }, seed: 7, ticks: 40 });
     for (let t = 0; t < 40; t++) m.step();
-    const v = ethnicViolence.gridView!(m.world);
+    const v = grid(ethnicViolence.view!(m.world));
     expect(Array.from(v.cells)).toEqual(Array.from(m.world.code));
     const o = m.observe();
     expect([count(v.cells, 1), count(v.cells, 3), count(v.cells, 6)]).toEqual([o.cops, o.activeA, o.activeB]);

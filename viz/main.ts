@@ -4,7 +4,6 @@
  */
 import './app/zod-jitless'; // first: before any zod schema is built
 import { initNotices } from './app/notices';
-import { scenarioIds, scenarioRunLength } from './app/scenarios';
 import { decodeState } from './app/url-state';
 import { Store } from './app/store';
 import type { ViewName } from './app/state';
@@ -49,7 +48,7 @@ for (const t of tabs) {
 }
 store.subscribe((st) => show(st.view));
 window.addEventListener('popstate', () => {
-  const { state } = decodeState(location.search.replace(/^\?/, ''), { scenarios: scenarioIds(), runLength: scenarioRunLength });
+  const { state } = decodeState(location.search.replace(/^\?/, ''));
   store.reset(state);
 });
 show(store.state.view);

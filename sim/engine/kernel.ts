@@ -60,16 +60,37 @@ export interface ModelKernel<W = unknown, S extends object = Record<string, unkn
   events?(w: W): readonly KernelEvent[];
   /** Agents that act in a tick, for agent-steps per second (bench). */
   agentCount(w: W, p: KernelParams): number;
-  /** The grid as a front end draws it (optional: models whose agents live on a grid). */
-  gridView?(w: W): GridView;
+  /** The agents as a front end draws them (optional): a grid's cells, or agents in regions. */
+  view?(w: W): AgentView;
 }
 
-/** A grid's cells by category, for drawing: nothing a run depends on is read or written. */
+/**
+ * What a front end draws of the agents, read from the world without changing it. Every array is
+ * a fresh copy (a worker may transfer it).
+ */
+export type AgentView = GridView | RegionView;
+
+/** A grid's cells by category. */
 export interface GridView {
+  readonly kind: 'grid';
   readonly width: number;
   readonly height: number;
   /** The categories in index order: a stable key and the legend's words. */
   readonly categories: readonly { readonly key: string; readonly label: string }[];
-  /** Each cell's category index, row by row (width x height): a fresh array. */
+  /** Each cell's category index, row by row (width x height). */
   readonly cells: Uint8Array;
+}
+
+/** Agents in regions (the main model): each agent's state and group, and each region's protection. */
+export interface RegionView {
+  readonly kind: 'regions';
+  /** Per agent: its state code (the model's), and 1 for the targeted group, 0 for the others. */
+  readonly states: Uint8Array;
+  readonly group: Uint8Array;
+  /** Region r holds agents [regionStart[r], regionStart[r + 1]). */
+  readonly regionStart: Int32Array;
+  /** Per region: peacekeepers present, a declared safe area (1 or 0), the venue fallen (0 standing, else fallen). */
+  readonly covered: Uint8Array;
+  readonly safeArea: Uint8Array;
+  readonly fallen: Uint8Array;
 }

@@ -5,7 +5,6 @@
  */
 import { decodeState, encodeState } from './url-state';
 import { notify } from './notices';
-import { scenarioIds, scenarioRunLength } from './scenarios';
 import type { AppState } from './state';
 
 type Listener = (state: AppState, previous: AppState) => void;
@@ -20,7 +19,7 @@ export class Store {
 
   /** The state in the page's URL, its problems shown as notices. */
   static fromLocation(): Store {
-    const { state, errors } = decodeState(location.search.replace(/^\?/, ''), { scenarios: scenarioIds(), runLength: scenarioRunLength });
+    const { state, errors } = decodeState(location.search.replace(/^\?/, ''));
     for (const e of errors) notify('error', `The link's ${e.message}`, `url-${e.field}`);
     return new Store(state);
   }

@@ -70,7 +70,7 @@ import {
   type ScheduleEntry,
   type ScheduledChange,
 } from '../../sim/index';
-import { BUILT_IN, builtInScenario, scenarioTicks } from '../../scenarios/index';
+import { scenarioIds, scenarioRunLength } from './scenarios';
 import { DEFAULT_STATE, VIEWS, type AppState, type ArmState, type ViewName } from './state';
 
 /** One refused piece of a URL: the field, the value as given, what was expected, and the message. */
@@ -83,11 +83,11 @@ export interface StateIssue {
 }
 
 export interface DecodeOptions {
-  /** The scenario ids a URL may name (default: the built-in scenarios). */
+  /** The scenario ids a URL may name (default: the app's, built-in and opened from files). */
   readonly scenarios?: readonly string[];
   /**
-   * A scenario's run length in days, when the URL gives no `ticks` (default: a built-in
-   * scenario's own, scenarioTicks). Undefined: unknown, and then only MAX_TICKS bounds the ticks.
+   * A scenario's run length in days, when the URL gives no `ticks` (default: the app's scenario's
+   * own, scenarioRunLength). Undefined: unknown, and then only MAX_TICKS bounds the ticks.
    */
   readonly runLength?: (scenario: string) => number | undefined;
 }
@@ -320,7 +320,7 @@ function decode(query: string, opts: DecodeOptions, issues: StateIssue[]): AppSt
   let scenario = DEFAULT_STATE.scenario;
   const scenarioText = single('scenario');
   if (scenarioText !== undefined && scenarioText !== DEFAULT_STATE.scenario) {
-    const known = opts.scenarios ?? BUILT_IN.map((s) => s.id);
+    const known = opts.scenarios ?? scenarioIds();
     if (!isMain) {
       issues.push(issue('scenario', scenarioText, `no scenario for model ${model} (scenarios describe situations for the model ${DEFAULT_MODEL}), or "${DEFAULT_STATE.scenario}"`));
     } else if (known.includes(scenarioText)) scenario = scenarioText;
@@ -361,7 +361,7 @@ function decode(query: string, opts: DecodeOptions, issues: StateIssue[]): AppSt
       }
     }
   }
-  const runLength = ticks ?? (isMain ? (opts.runLength ?? builtInRunLength)(scenario) : kernel.defaultTicks) ?? MAX_TICKS;
+  const runLength = ticks ?? (isMain ? (opts.runLength ?? scenarioRunLength)(scenario) : kernel.defaultTicks) ?? MAX_TICKS;
   const reader: Reader = { defs: kernel.params, ticks: runLength, issues };
 
   // settings: parameters from day 0 and the schedule
@@ -418,9 +418,4 @@ function decode(query: string, opts: DecodeOptions, issues: StateIssue[]): AppSt
   });
 
   return { view, model, scenario, seed, ...(ticks !== undefined ? { ticks } : {}), params, schedule, arms };
-}
-
-function builtInRunLength(id: string): number | undefined {
-  const s = builtInScenario(id);
-  return s ? scenarioTicks(s) : undefined;
 }

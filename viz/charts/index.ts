@@ -12,7 +12,6 @@ export {
   CATEGORICAL,
   categorical,
   sequential,
-  sequentialAlt,
   sequentialScale,
   diverging,
   divergingScale,

@@ -6,7 +6,6 @@
  * (blue vs orange-red survive red-green deficiencies) and in lightness.
  */
 import {
-  interpolateCividis,
   interpolateLab,
   interpolateViridis,
   piecewise,
@@ -49,8 +48,6 @@ export function categorical(i: number): string {
 
 /** Sequential interpolators on [0, 1] for heat strips and heatmaps. */
 export const sequential: (t: number) => string = interpolateViridis;
-/** Cividis: an alternative tuned for deuteranopes (blue to yellow only). */
-export const sequentialAlt: (t: number) => string = interpolateCividis;
 
 export function sequentialScale(domain: readonly [number, number]): ScaleSequential<string> {
   return scaleSequential(sequential).domain([domain[0], domain[1]]).clamp(true);

@@ -21,53 +21,38 @@ interface Open {
 
 const runs = new Map<number, Open>();
 
-/** The main model's world, as far as the canvas needs it (models on a grid give a gridView instead). */
-interface RegionWorld {
-  readonly state: Uint8Array;
-  readonly group: Uint8Array;
-  readonly regionStart: Int32Array;
-  readonly region: { readonly covered: Uint8Array; readonly safeArea: Uint8Array; readonly fallen: Uint8Array };
+/** What the canvas draws now, from the model's view of its agents (none for a model without one). */
+interface Drawn {
+  readonly layout: PopulationLayout | null;
+  readonly population: PopulationFrame | null;
+  readonly grid: GridLayout | null;
+  readonly cells: Uint8Array | null;
 }
 
-function regionWorld(model: Model): RegionWorld | null {
-  const w = model.world as Partial<RegionWorld> | null;
-  return w && w.state instanceof Uint8Array && w.group instanceof Uint8Array && w.regionStart instanceof Int32Array && w.region ? (w as RegionWorld) : null;
-}
-
-function layoutOf(model: Model): PopulationLayout | null {
-  const w = regionWorld(model);
-  return w ? { group: w.group.slice(), regionStart: w.regionStart.slice() } : null;
-}
-
-function populationOf(model: Model): PopulationFrame | null {
-  const w = regionWorld(model);
-  return w ? { states: w.state.slice(), covered: w.region.covered.slice(), safeArea: w.region.safeArea.slice(), fallen: w.region.fallen.slice() } : null;
-}
-
-/** A grid model's cells by category, and its layout (the kernel's gridView). */
-function gridOf(model: Model): { readonly layout: GridLayout; readonly cells: Uint8Array } | null {
-  const v = model.kernel.gridView?.(model.world);
-  return v ? { layout: { width: v.width, height: v.height, categories: v.categories }, cells: v.cells } : null;
+function drawnOf(model: Model): Drawn {
+  const v = model.kernel.view?.(model.world);
+  if (v?.kind === 'regions') {
+    return { layout: { group: v.group, regionStart: v.regionStart }, population: { states: v.states, covered: v.covered, safeArea: v.safeArea, fallen: v.fallen }, grid: null, cells: null };
+  }
+  if (v?.kind === 'grid') return { layout: null, population: null, grid: { width: v.width, height: v.height, categories: v.categories }, cells: v.cells };
+  return { layout: null, population: null, grid: null, cells: null };
 }
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(msg, transfer);
 }
 
-function transfers(p: PopulationFrame | null, layout?: PopulationLayout | null): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  if (p) out.push(p.states.buffer as ArrayBuffer, p.covered.buffer as ArrayBuffer, p.safeArea.buffer as ArrayBuffer, p.fallen.buffer as ArrayBuffer);
-  if (layout) out.push(layout.group.buffer as ArrayBuffer, layout.regionStart.buffer as ArrayBuffer);
-  return out;
+/** The buffers a message can hand over rather than copy (the view's arrays are fresh copies). */
+function transfers(d: Drawn, withLayout: boolean): ArrayBuffer[] {
+  const arrays = [d.population?.states, d.population?.covered, d.population?.safeArea, d.population?.fallen, d.cells, ...(withLayout ? [d.layout?.group, d.layout?.regionStart] : [])];
+  return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
 }
 
 function open(id: number, msg: Extract<ToWorker, { type: 'open' }>): void {
   const model = createModel(msg.spec);
   const names = model.kernel.series.map((s) => s.name);
   runs.set(id, { model, scenario: msg.scenario, names, sentEvents: 0 });
-  const layout = layoutOf(model);
-  const population = populationOf(model);
-  const grid = gridOf(model);
+  const d = drawnOf(model);
   post(
     {
       type: 'opened',
@@ -76,12 +61,9 @@ function open(id: number, msg: Extract<ToWorker, { type: 'open' }>): void {
       ticks: model.ticks,
       series: model.kernel.series.map((s) => ({ name: s.name, unit: s.unit, description: s.description })),
       params: { ...model.initialParams },
-      layout,
-      population,
-      grid: grid?.layout ?? null,
-      cells: grid?.cells ?? null,
+      ...d,
     },
-    [...transfers(population, layout), ...(grid ? [grid.cells.buffer as ArrayBuffer] : [])],
+    transfers(d, true),
   );
 }
 
@@ -99,9 +81,10 @@ function advance(id: number, ticks: number): void {
   const all = model.events();
   const events = all.slice(run.sentEvents);
   run.sentEvents = all.length;
-  const population = populationOf(model);
-  const cells = gridOf(model)?.cells ?? null;
-  post({ type: 'frame', id, from, to, values, events, population, cells }, [values.buffer, ...transfers(population), ...(cells ? [cells.buffer as ArrayBuffer] : [])]);
+  // The layout went with `opened`; a frame carries what changes.
+  const { population, cells } = drawnOf(model);
+  const d: Drawn = { layout: null, population, grid: null, cells };
+  post({ type: 'frame', id, from, to, values, events, population, cells }, [values.buffer, ...transfers(d, false)]);
   if (model.done) {
     const result = model.result();
     post({ type: 'done', id, summary: { ...result.summary }, hash: hashResult(result), runFile: `${JSON.stringify(toRunFile(result, run.scenario ? { scenario: run.scenario } : {}))}\n` });

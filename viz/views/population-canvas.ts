@@ -17,7 +17,7 @@ const PROTECTED = 4;
 const DEAD = 5;
 
 /** The state key an agent is drawn as. */
-export function stateKey(state: number, targeted: boolean): StateKey {
+function stateKey(state: number, targeted: boolean): StateKey {
   if (state === DEAD) return 'killed';
   if (state === FLED) return 'fled';
   if (state === PROTECTED) return 'protected';
@@ -72,7 +72,12 @@ export interface PopulationCanvas {
   draw(layout: PopulationLayout, frame: PopulationFrame): void;
   /** A grid model's cells (row by row), each by its category's colour. */
   drawGrid(width: number, height: number, cells: Uint8Array, colours: readonly string[]): void;
-  clear(): void;
+}
+
+/** Each (group, state) pair's colour as [r, g, b], at 3 x (group x 8 + state). */
+const STATE_RGB = new Uint8Array(3 * 16);
+for (let group = 0; group < 2; group++) {
+  for (let state = 0; state < 8; state++) STATE_RGB.set(rgb(STATE_COLOURS[stateKey(state, group === 1)].colour), 3 * (group * 8 + state));
 }
 
 export function populationCanvas(container: HTMLElement, label: string): PopulationCanvas {
@@ -82,47 +87,55 @@ export function populationCanvas(container: HTMLElement, label: string): Populat
   canvas.setAttribute('aria-label', label);
   container.append(canvas);
   const ctx = canvas.getContext('2d')!;
+  // One pixel per agent (or cell) in an offscreen image, then scaled onto the canvas.
   const image = document.createElement('canvas');
   const ictx = image.getContext('2d')!;
-  const palette = new Map((Object.keys(STATE_COLOURS) as StateKey[]).map((k) => [k, rgb(STATE_COLOURS[k].colour)]));
+  let pixels: ImageData | null = null;
   let geo: Geometry | null = null;
   let geoFor: PopulationLayout | null = null;
-  let pixels: ImageData | null = null;
+
+  /** The offscreen image at this size (white where nothing is drawn, e.g. the gaps between regions). */
+  function imageOf(width: number, height: number): Uint8ClampedArray {
+    if (!pixels || pixels.width !== width || pixels.height !== height) {
+      image.width = width;
+      image.height = height;
+      pixels = ictx.createImageData(width, height);
+      pixels.data.fill(255);
+    }
+    return pixels.data;
+  }
+
+  /** The image onto the canvas, `cellPx` CSS pixels a cell, crisp on high-density screens; returns device pixels a cell. */
+  function blit(cellPx: number): number {
+    ictx.putImageData(pixels!, 0, 0);
+    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+    canvas.width = Math.round(image.width * cellPx * dpr);
+    canvas.height = Math.round(image.height * cellPx * dpr);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return cellPx * dpr;
+  }
+
+  const cssWidth = () => Math.max(120, canvas.clientWidth || container.clientWidth || 480);
 
   function draw(layout: PopulationLayout, frame: PopulationFrame): void {
-    const cssW = Math.max(120, canvas.clientWidth || container.clientWidth || 480);
     if (geoFor !== layout) {
       geo = geometry(layout, 2);
       geoFor = layout;
-      image.width = geo.width;
-      image.height = geo.height;
-      pixels = ictx.createImageData(geo.width, geo.height);
-      pixels.data.fill(255);
     }
     const g = geo!;
-    const data = pixels!.data;
+    const data = imageOf(g.width, g.height);
     const { states } = frame;
     const { group } = layout;
     for (let i = 0; i < states.length; i++) {
-      const [r, gr, b] = palette.get(stateKey(states[i], group[i] === 1))!;
+      const c = 3 * (group[i] * 8 + states[i]);
       const p = g.pixel[i] * 4;
-      data[p] = r;
-      data[p + 1] = gr;
-      data[p + 2] = b;
-      data[p + 3] = 255;
+      data[p] = STATE_RGB[c];
+      data[p + 1] = STATE_RGB[c + 1];
+      data[p + 2] = STATE_RGB[c + 2];
     }
-    ictx.putImageData(pixels!, 0, 0);
-    // Scale to the canvas's CSS width, crisp on high-density screens.
-    const scale = Math.max(1, Math.floor(cssW / g.width)) || 1;
-    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-    const cellPx = Math.max(1, cssW / g.width);
-    canvas.width = Math.round(g.width * cellPx * dpr);
-    canvas.height = Math.round(g.height * cellPx * dpr);
-    canvas.dataset.scale = String(scale);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const unit = blit(Math.max(1, cssWidth() / g.width));
     // Region overlays: peacekeepers present (solid outline), safe area (dashed), fallen (cross).
-    const unit = cellPx * dpr;
     const R = layout.regionStart.length - 1;
     ctx.lineWidth = Math.max(1, unit * 0.6);
     for (let r = 0; r < R; r++) {
@@ -155,39 +168,19 @@ export function populationCanvas(container: HTMLElement, label: string): Populat
   }
 
   function drawGrid(width: number, height: number, cells: Uint8Array, colours: readonly string[]): void {
-    if (image.width !== width || image.height !== height || geoFor !== null || !pixels) {
-      image.width = width;
-      image.height = height;
-      pixels = ictx.createImageData(width, height);
-      geoFor = null;
-      geo = null;
-    }
+    geoFor = null;
     const rgbs = colours.map(rgb);
-    const data = pixels.data;
+    const data = imageOf(width, height);
     for (let i = 0; i < cells.length; i++) {
       const [r, g, b] = rgbs[cells[i]] ?? [187, 187, 187];
       data[4 * i] = r;
       data[4 * i + 1] = g;
       data[4 * i + 2] = b;
-      data[4 * i + 3] = 255;
     }
-    ictx.putImageData(pixels, 0, 0);
-    const cssW = Math.max(120, canvas.clientWidth || container.clientWidth || 480);
-    // Square cells, the grid at most as tall as it is wide on the page.
-    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-    const cellPx = Math.max(1, Math.min(cssW / width, (cssW * 0.75) / height));
-    canvas.width = Math.round(width * cellPx * dpr);
-    canvas.height = Math.round(height * cellPx * dpr);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    // Square cells, the grid at most as tall as three quarters of its width on the page.
+    const w = cssWidth();
+    blit(Math.max(1, Math.min(w / width, (w * 0.75) / height)));
   }
 
-  return {
-    element: canvas,
-    draw,
-    drawGrid,
-    clear() {
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-    },
-  };
+  return { element: canvas, draw, drawGrid };
 }

@@ -68,11 +68,11 @@ export function numericOutcomes(model: string): OutcomeInfo[] {
   return out;
 }
 
-/** Scenarios for a sweep in the page: the built-in ones, mapped as `run` and the CLI's sweep map them. */
+/** Scenarios for a sweep in the page (built in, or opened from a file), mapped as `run` and the CLI's sweep map them (cli/sweep/env.ts scenarioInfo, which reads files and so cannot be shared). */
 export const browserEnv: SweepEnv = {
   scenario(ref) {
     const s = scenarioById(ref);
-    if (!s) throw new Error(`"${ref}" is not a built-in scenario (the app runs only those)`);
+    if (!s) throw new Error(`"${ref}" is not a scenario the app knows (built in, or opened from a file in this page)`);
     return { id: s.id, params: (agents?: number) => ({ ...scenarioParams(s, s.id, agents) }), ticks: scenarioTicks(s), figures: documentedFigures(s.features, FEATURE_DEFS) };
   },
 };

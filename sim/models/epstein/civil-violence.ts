@@ -585,7 +585,7 @@ export const civilViolence: ModelKernel<CivilWorld, CivilSummary> = {
   summarise: summariseCivil,
   events: (w) => w.events,
   agentCount: (w) => w.nCitizens + w.nCops,
-  gridView: civilGridView,
+  view: civilGridView,
 };
 
 const CIVIL_CATEGORIES = [
@@ -603,5 +603,5 @@ function civilGridView(w: CivilWorld): GridView {
     const c = w.code[i];
     cells[i] = c === EMPTY ? 0 : c === COP ? 1 : c === ACTIVE ? 3 : c === JAILED ? 4 : 2;
   }
-  return { width: w.width, height: w.height, categories: CIVIL_CATEGORIES, cells };
+  return { kind: 'grid', width: w.width, height: w.height, categories: CIVIL_CATEGORIES, cells };
 }

@@ -482,7 +482,7 @@ export const ethnicViolence: ModelKernel<EthnicWorld, EthnicSummary> = {
   summarise: summariseEthnic,
   events: (w) => w.events,
   agentCount: (w) => w.nCitizens + w.nCops,
-  gridView: (w) => ({ width: w.width, height: w.height, categories: ETHNIC_CATEGORIES, cells: Uint8Array.from(w.code) }),
+  view: (w) => ({ kind: 'grid', width: w.width, height: w.height, categories: ETHNIC_CATEGORIES, cells: Uint8Array.from(w.code) }),
 };
 
 /** The grid's categories are the cell codes themselves: EMPTY, COP, then 2 + 3 x group + condition. */

@@ -79,6 +79,16 @@ export const r2pKernel: ModelKernel<World, RunSummary> = {
   summarise: (w, series, ticks, p) => summarise(w, series, ticks, p as Params),
   events: (w) => w.events,
   agentCount: (w) => w.n,
+  // The population by region, for drawing (copies: nothing a run reads is touched).
+  view: (w) => ({
+    kind: 'regions',
+    states: w.state.slice(),
+    group: w.group.slice(),
+    regionStart: w.regionStart.slice(),
+    covered: w.region.covered.slice(),
+    safeArea: w.region.safeArea.slice(),
+    fallen: w.region.fallen.slice(),
+  }),
 };
 
 function tickStep(w: World, p: Params, t: number, streams: Streams, out: Float64Array): void {
