@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CALIBRATED, QUICK_SETTINGS } from '../analysis/calibrate/constants';
 import { fittedModule, targetsHash } from '../cli/commands/calibrate';
+import { riskDistance } from '../analysis/calibrate/fit';
 import { ENGINE, MODEL_VERSION } from '../sim/index';
 import { cli } from './helpers/cli';
 
@@ -22,7 +23,7 @@ describe('r2p-sim calibrate --quick', () => {
 
   it('finishes and writes report.json and report.md', () => {
     expect(run.status, run.what).toBe(0);
-    expect(run.stdout).toMatch(/Calibrated 12 constants on 3 training cases/);
+    expect(run.stdout).toContain(`Calibrated ${CALIBRATED.length} constants on 3 training cases`);
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     for (const c of CALIBRATED) expect(md).toContain(`\`${c.param}\``);
     expect(md).toMatch(/\| criterion \| target \| result \| met \|/);
@@ -55,7 +56,17 @@ describe('r2p-sim calibrate --quick', () => {
     }
     expect(report.before).toHaveLength(3);
     expect(report.after).toHaveLength(3);
-    expect(report.runs).toBe(report.evaluations * 3 * QUICK_SETTINGS.seeds + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds);
+    expect(report.runs).toBe(report.evaluations * (3 * QUICK_SETTINGS.seeds + QUICK_SETTINGS.riskSeeds) + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds);
+  });
+
+  it('counts the default scenario at risk in the search objective, as one more case, and says so', () => {
+    expect(report.risk).toEqual({ id: 'default', low: 0.3, high: 0.7, seeds: QUICK_SETTINGS.riskSeeds });
+    for (const h of report.history) {
+      expect(h.risk.distance).toBe(riskDistance(h.risk.p, 0.3, 0.7));
+      const cases = Object.values(h.perCase) as number[];
+      expect(h.objective).toBeCloseTo([...cases, h.risk.distance].reduce((a, b) => a + b, 0) / (cases.length + 1), 12);
+    }
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/also counted a design target, weighed as one more case: the default scenario's P\(mass atrocity\) within 0.3-0.7/);
   });
 
   it('records its provenance: the targets hash, the model, the day, the command', () => {
@@ -79,13 +90,43 @@ describe('r2p-sim calibrate --quick', () => {
     }
   });
 
+  it('screens each --start beside the defaults, and names it in the command', () => {
+    const again = mkdtempSync(join(tmpdir(), 'r2p-calibrate-'));
+    try {
+      const r = cli('calibrate', '--quick', '--out', again, '--no-progress', '--start', 'killRate=0.5, forceKillCapacity=100');
+      expect(r.status, r.what).toBe(0);
+      const other = JSON.parse(readFileSync(join(again, 'report.json'), 'utf8'));
+      expect(other.provenance.command).toBe('r2p-sim calibrate --quick --start killRate=0.5, forceKillCapacity=100');
+      // The first batch is the Latin hypercube, then the defaults, then each --start: the defaults with its constants changed.
+      const defaults = report.history[QUICK_SETTINGS.screen].values;
+      expect(other.history[QUICK_SETTINGS.screen].values).toEqual(defaults);
+      expect(other.history[QUICK_SETTINGS.screen + 1].values).toEqual({ ...defaults, killRate: 0.5, forceKillCapacity: 100 });
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a --start that is not name=value pairs of fitted constants within their ranges', () => {
+    for (const [start, message] of [
+      ['killRate', /"killRate" is not name=value/],
+      ['speed=3', /"speed" is not a fitted constant; expected one of lethalityTargeted, /],
+      ['killRate=fast', /killRate=fast is not a number within its searched range 0.01 - 1/],
+      ['forceKillCapacity=1', /forceKillCapacity=1 is not a number within its searched range 5 - 5000/],
+      [',', /names no constant/],
+    ] as const) {
+      const r = cli('calibrate', '--quick', '--out', dir, '--start', start);
+      expect(r.status, start).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
   it('refuses to write a quick fit to the defaults, and a budget below the screen', () => {
     const a = cli('calibrate', '--quick', '--write-defaults', '--out', dir);
     expect(a.status).not.toBe(0);
     expect(a.stderr).toMatch(/--quick and --write-defaults/);
     const b = cli('calibrate', '--quick', '--budget', '2', '--screen', '4', '--out', dir);
     expect(b.status).not.toBe(0);
-    expect(b.stderr).toMatch(/--budget \(2\) must exceed --screen \(4\)/);
+    expect(b.stderr).toMatch(/--budget \(2\) must exceed --screen \(4\) plus its 1 warm start/);
   });
 });
 

@@ -6,6 +6,7 @@
  * objective means.
  */
 import { describe, expect, it } from 'vitest';
+import { riskDistance } from '../analysis/calibrate/fit';
 import {
   COUNT_FACTOR,
   DISTANCE_CAP,
@@ -210,5 +211,15 @@ describe('the tolerance band', () => {
     expect(toleranceBand('toll', 500, 800)).toEqual([500 / 3, 2400]);
     expect(toleranceBand('onsetDay', 10, 12)).toEqual([-4, 26]);
     expect(toleranceBand('forceShare', 0.2, 0.5)).toEqual([0.2 - 0.25, 0.75]);
+  });
+});
+
+describe('the risk target’s distance (the default scenario at risk)', () => {
+  it('is 0 inside the band and the gap over 0.2 outside, capped at 10', () => {
+    expect([0.3, 0.5, 0.7].map((p) => riskDistance(p, 0.3, 0.7))).toEqual([0, 0, 0]);
+    expect(riskDistance(0, 0.3, 0.7)).toBeCloseTo(1.5, 12);
+    expect(riskDistance(1, 0.3, 0.7)).toBeCloseTo(1.5, 12);
+    expect(riskDistance(0.8, 0.3, 0.7)).toBeCloseTo(0.5, 12);
+    expect(riskDistance(10, 0, 0)).toBe(10);
   });
 });

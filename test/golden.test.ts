@@ -21,10 +21,11 @@ const GOLDENS = [
     events: ['trigger:election', 'leadership:climb'],
   },
   {
-    // Seed 74 since r2p-luck-2018/5 (43 since /4): at the calibrated defaults the earlier seeds no longer relieve a venue.
+    // Since r2p-luck-2018/6 the safe areas are reinforced on day 120 (safeAreaCapacity 0.9): at the
+    // calibrated defaults no seed in 60 tried saw the mob's attack on a weak venue ease by itself.
     file: 'patron-safe-areas-seed74.run.json',
     command:
-      'node cli/r2p-sim.mjs run --seed 74 --ticks 200 --agents 3000 --people-per-agent 50 --safe-areas 2 --safe-area-capacity 0.05 --incitement 0.8 --patron true --election-day 20 --out test/golden/patron-safe-areas-seed74.run.json',
+      'node cli/r2p-sim.mjs run --seed 74 --ticks 200 --agents 3000 --people-per-agent 50 --safe-areas 2 --safe-area-capacity 0.05 --incitement 0.8 --patron true --election-day 20 --set safeAreaCapacity=0.9@120 --out test/golden/patron-safe-areas-seed74.run.json',
     events: ['council:vetoed', 'assembly:adopted', 'hrc:inquiry-report', 'peacekeepers:venue-fell', 'peacekeepers:venue-relieved', 'outcome:mass-atrocity'],
   },
   {

@@ -3,9 +3,10 @@
  * and the settings of a full and a quick calibration. Everything else keeps its default (the
  * sensitivity analysis in docs/calibration.md shows which others matter).
  *
- * The twelve were chosen for the patterns the targets document: how fast each kind of killing
- * runs and how many it reaches, by the perpetrators' aim (the toll, the force's share, the shape);
- * how many can be mobilised (participation); how long a crisis or an offensive gives the killing
+ * The fifteen were chosen for the patterns the targets document: how fast each kind of killing
+ * runs, how many it reaches by the perpetrators' aim, and the most the organised force can kill a
+ * day (the toll, the force's share, the shape); how many can be mobilised and how much each kills
+ * (participation: killRate is a population parameter, fitted here beside the calibration group); how long a crisis or an offensive gives the killing
  * rungs their opportunity and what it takes to step down (the duration); the bar to mass killing
  * (whether an episode escalates at all); and flight, with the terror of a campaign to expel
  * (displacement). A range is the span the mechanism can plausibly take, narrower than the
@@ -14,7 +15,7 @@
 import type { Factor } from './search';
 
 export interface CalibratedConstant {
-  /** A parameter of the calibration group (sim/models/luck2018/calibration.ts). */
+  /** A parameter of the main model, most of the calibration group (sim/models/luck2018/calibration.ts). */
   readonly param: string;
   readonly min: number;
   readonly max: number;
@@ -31,7 +32,10 @@ export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'coerciveReach', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll (how many mass killing reaches when the aim is to coerce or to expel)' },
   { param: 'expulsionTerror', min: 0.005, max: 1, scale: 'log', shapes: 'displacement (flight ahead of the killing in a campaign to expel)' },
   { param: 'forceKillRate', min: 0.00001, max: 0.02, scale: 'log', shapes: "toll, the force's share" },
-  { param: 'mobilisableShare', min: 0.05, max: 0.9, scale: 'linear', shapes: 'participation, toll' },
+  { param: 'forceKillCapacity', min: 5, max: 5000, scale: 'log', shapes: "toll (the most the organised force can kill a day, however large the group)" },
+  { param: 'killRate', min: 0.01, max: 1, scale: 'log', shapes: 'toll, participation (how much each perpetrator kills)' },
+  { param: 'mobilisableShare', min: 0.005, max: 0.9, scale: 'log', shapes: 'participation, toll' },
+  { param: 'forceEngagementBase', min: 0.01, max: 1, scale: 'log', shapes: 'toll, duration (how much the force kills between offensives)' },
   { param: 'crisisHalfLife', min: 7, max: 180, scale: 'log', shapes: 'duration (how long a trigger opens the killing rungs)' },
   { param: 'offensiveHalfLife', min: 3, max: 365, scale: 'log', shapes: 'duration (how long a campaign keeps the force fully engaged)' },
   { param: 'stepDownMargin', min: 0, max: 0.3, scale: 'linear', shapes: 'duration (what it takes to step down)' },
@@ -52,6 +56,28 @@ export function factorValuesOf(constants: readonly CalibratedConstant[], values:
     if (!(v > 0) && c.scale === 'log') throw new RangeError(`factorValuesOf: ${c.param} is searched on a log scale and needs a positive value, got ${v}`);
     out[c.param] = c.scale === 'log' ? Math.log10(v) : v;
   }
+  return out;
+}
+
+/**
+ * A warm start written as `name=value,name=value` (the calibrate command's --start): the named
+ * constants' values, each a fitted constant within its searched range. Bad text gets an error
+ * naming the pair, the value and what was expected.
+ */
+export function parseStart(text: string, constants: readonly CalibratedConstant[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pair of text.split(',').map((t) => t.trim()).filter((t) => t !== '')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0) throw new RangeError(`--start: "${pair}" is not name=value (for example forceKillRate=0.01)`);
+    const name = pair.slice(0, eq).trim();
+    const c = constants.find((k) => k.param === name);
+    if (!c) throw new RangeError(`--start: "${name}" is not a fitted constant; expected one of ${constants.map((k) => k.param).join(', ')}`);
+    const raw = pair.slice(eq + 1).trim();
+    const v = raw === '' ? NaN : Number(raw);
+    if (!Number.isFinite(v) || v < c.min || v > c.max) throw new RangeError(`--start: ${name}=${raw} is not a number within its searched range ${c.min} - ${c.max}`);
+    out[name] = v;
+  }
+  if (Object.keys(out).length === 0) throw new RangeError(`--start: "${text}" names no constant; expected name=value pairs, comma-separated`);
   return out;
 }
 
@@ -79,6 +105,8 @@ export interface CalibrationSettings {
   readonly tol: number;
   /** Seeds per case in the validation runs (in-sample, leave-one-out, held out). */
   readonly validationSeeds: number;
+  /** Seeds of the design target (the default scenario at risk) at each point the search evaluates; 0: no design target. */
+  readonly riskSeeds: number;
   /** The seed of the screening design. */
   readonly designSeed: number;
   /** Share of the best evaluations whose constants' spread is reported (ABC-style acceptance). */
@@ -86,12 +114,12 @@ export interface CalibrationSettings {
 }
 
 /**
- * The full calibration: about 45 minutes on this project's 2-core machine (the measured figure
+ * The full calibration: about 40 minutes on this project's 2-core machine (the measured figure
  * is in docs/calibration.md). 3 seeds per case and point, with common random numbers, make the
  * objective a deterministic function of the constants that the simplex can follow; the validation
  * runs use 20 seeds for medians and 90% intervals.
  */
-export const FULL_SETTINGS: CalibrationSettings = { seeds: 3, screen: 48, budget: 128, step: 0.15, tol: 0.005, validationSeeds: 20, designSeed: 1, accept: 0.15 };
+export const FULL_SETTINGS: CalibrationSettings = { seeds: 3, screen: 48, budget: 128, step: 0.15, tol: 0.005, validationSeeds: 20, riskSeeds: 12, designSeed: 1, accept: 0.15 };
 
 /** The quick mode for tests and a first look: seconds, on a few short runs (the caller also shortens the runs). */
-export const QUICK_SETTINGS: CalibrationSettings = { seeds: 1, screen: 4, budget: 8, step: 0.2, tol: 0.01, validationSeeds: 2, designSeed: 1, accept: 0.5 };
+export const QUICK_SETTINGS: CalibrationSettings = { seeds: 1, screen: 4, budget: 8, step: 0.2, tol: 0.01, validationSeeds: 2, riskSeeds: 2, designSeed: 1, accept: 0.5 };

@@ -5,7 +5,8 @@
  *
  *   1. search: the training cases ('fit') at every point the search asks for (search.ts), each
  *      over the same seeds (common random numbers); a point's objective is the mean over the
- *      training cases of their pattern distances (distance.ts);
+ *      training cases of their pattern distances (distance.ts), with a risk target (the default
+ *      scenario at risk, RiskTarget) as one more term when the caller gives one;
  *   2. leave-one-case-out: for each training case, the evaluated point that best fits the other
  *      training cases, then that case predicted at it (it was not used to choose the point);
  *   3. validation: every case, training and held out, at the defaults before the fit and at the
@@ -48,11 +49,34 @@ function outcomeSet(c: CaseSetup): OutcomeSet {
   return { outcomes: [...p.outcomes, ...READING], series: p.series };
 }
 
+/**
+ * A design target beside the documented patterns: a scenario whose P(mass atrocity) should fall
+ * within [low, high] (issue 13: the default scenario "a situation at risk, not a foregone one",
+ * so that interventions can move it either way). Not a documented fact: it enters the search's
+ * objective as one more term, weighed as one case, and the report says so.
+ */
+export interface RiskTarget {
+  readonly id: string;
+  readonly params: Params;
+  readonly ticks: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** The risk target's distance: 0 inside the band, else the gap to it over 0.2 (capped at 10 like a pattern's). */
+export function riskDistance(p: number, low: number, high: number): number {
+  return Math.min(10, Math.max(0, low - p, p - high) / 0.2);
+}
+
+const RISK_OUTCOMES: OutcomeSet = { outcomes: [READING[0]], series: [] };
+
 /** One evaluated point of the search: the constants and every training case's distance there. */
 export interface PointRecord {
   readonly values: Readonly<Record<string, number>>;
   readonly objective: number;
   readonly perCase: Readonly<Record<string, number>>;
+  /** The risk target's P(mass atrocity) over the search's risk seeds, and its distance (absent without a risk target). */
+  readonly risk?: { readonly p: number; readonly distance: number };
 }
 
 /** A pattern of a case at one parameter set, over the validation seeds. */
@@ -90,6 +114,9 @@ export interface CalibrationReport {
   readonly holdout: readonly string[];
   readonly defaults: Readonly<Record<string, number>>;
   readonly fitted: Readonly<Record<string, number>>;
+  /** The risk target the search's objective counted beside the patterns (null: none). */
+  readonly risk: { readonly id: string; readonly low: number; readonly high: number; readonly seeds: number } | null;
+  /** Mean pattern distance over the training cases at the validation seeds (the risk target is not in it). */
   readonly objectiveAtDefaults: number;
   readonly objectiveFitted: number;
   readonly evaluations: number;
@@ -112,6 +139,14 @@ export interface CalibrateOptions {
   readonly run: RunBatch;
   /** The design's random source (seeded by the caller: seedrandom.alea). */
   readonly rng: () => number;
+  /**
+   * More warm starts beside the defaults: each a set of the constants' values (the rest at their
+   * defaults), screened with the design (for example a guess from exploratory runs after a
+   * mechanism change).
+   */
+  readonly starts?: readonly Readonly<Record<string, number>>[];
+  /** A risk target for the search's objective (settings.riskSeeds seeds a point); none: the documented patterns alone. */
+  readonly risk?: RiskTarget;
   /** Progress: the evaluations done and the budget, then the validation runs. */
   readonly onProgress?: (stage: 'search' | 'validate', done: number, total: number) => void;
 }
@@ -197,6 +232,7 @@ export function bestFor(history: readonly PointRecord[], cases: readonly string[
 
 export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOptions): Promise<CalibrationReport> {
   const { constants, settings, run, rng, onProgress } = opts;
+  const risk = opts.risk && settings.riskSeeds > 0 ? opts.risk : undefined;
   const training = cases.filter((c) => c.targets.use === 'fit');
   const holdout = cases.filter((c) => c.targets.use === 'holdout');
   if (training.length < 2) throw new Error(`calibration: at least two training cases are needed for leave-one-out, got ${training.length}`);
@@ -209,11 +245,17 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
     const valuesOf = points.map((pt) => constantValues(constants, pt));
     const jobs: SweepJob[] = [];
     const slices: [number, number][] = [];
+    const riskSlices: [number, number][] = [];
     for (const values of valuesOf) {
       for (const c of training) {
         const start = jobs.length;
         jobs.push(...caseJobs(c, values, settings.seeds, start));
         slices.push([start, jobs.length]);
+      }
+      if (risk) {
+        const start = jobs.length;
+        jobs.push(...seedJobs(risk.params, values, risk.ticks, RISK_OUTCOMES, settings.riskSeeds, start));
+        riskSlices.push([start, jobs.length]);
       }
     }
     const records = await run(jobs);
@@ -224,8 +266,17 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
         const [a, b] = slices[i * training.length + j];
         perCase[c.scenario.id] = caseDistance(c.targets, collect(c, records.slice(a, b)).byPattern).distance;
       });
-      const obj = objective(Object.values(perCase));
-      history.push({ values, objective: obj, perCase });
+      if (!risk) {
+        const obj = objective(Object.values(perCase));
+        history.push({ values, objective: obj, perCase });
+        return obj;
+      }
+      const [a, b] = riskSlices[i];
+      const p = records.slice(a, b).filter((r) => r.outcomes?.[0] === 1).length / (b - a);
+      const distance = riskDistance(p, risk.low, risk.high);
+      // The risk target weighs as one more case.
+      const obj = objective([...Object.values(perCase), distance]);
+      history.push({ values, objective: obj, perCase, risk: { p, distance } });
       return obj;
     });
   };
@@ -235,7 +286,7 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
   onProgress?.('search', 0, settings.budget);
   const result = await search(factors, evaluate, {
     // Warm start: the defaults (a previous fit's constants) are screened beside the design.
-    starts: [factorValuesOf(constants, defaults)],
+    starts: [defaults, ...(opts.starts ?? []).map((s) => ({ ...defaults, ...s }))].map((v) => factorValuesOf(constants, v)),
     screen: settings.screen,
     budget: settings.budget,
     step: settings.step,
@@ -277,6 +328,7 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
     holdout: holdout.map((c) => c.scenario.id),
     defaults,
     fitted,
+    risk: risk ? { id: risk.id, low: risk.low, high: risk.high, seeds: settings.riskSeeds } : null,
     objectiveAtDefaults: objective(before.filter((r) => r.use === 'fit').map((r) => r.distance)),
     objectiveFitted: objective(after.filter((r) => r.use === 'fit').map((r) => r.distance)),
     evaluations: result.evaluations,

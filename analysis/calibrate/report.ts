@@ -6,6 +6,9 @@
  */
 import type { CalibrationReport, CaseResult, PatternResult } from './fit';
 
+/** The band the issue asks of the default scenario's P(mass atrocity): at risk, not foregone. */
+export const AT_RISK: readonly [number, number] = [0.3, 0.7];
+
 /** A constant whose leave-one-out values span more than this share of its searched range "swings widely". */
 export const SWING_SHARE = 0.5;
 
@@ -44,7 +47,7 @@ export function criteria(r: CalibrationReport, readings: Readonly<Record<string,
     met: tolls.length > 0 && within >= 0.8 * tolls.length,
   });
   if (defaultP !== undefined) {
-    out.push({ name: 'default scenario', target: 'P(mass atrocity) between 0.3 and 0.7', result: defaultP.toFixed(2), met: defaultP >= 0.3 && defaultP <= 0.7 });
+    out.push({ name: 'default scenario', target: `P(mass atrocity) between ${AT_RISK[0]} and ${AT_RISK[1]}`, result: defaultP.toFixed(2), met: defaultP >= AT_RISK[0] && defaultP <= AT_RISK[1] });
   }
   const judged = r.after.filter((c) => readings[c.id] !== undefined);
   const separated = judged.filter((c) => (readings[c.id] === 'failed' ? c.pMassAtrocity > 0.5 : c.pMassAtrocity < 0.5));
@@ -57,6 +60,14 @@ export function criteria(r: CalibrationReport, readings: Readonly<Record<string,
   return out;
 }
 
+/** What the search's objective added beside the patterns: the risk target, and where the fit left it. */
+function riskLine(r: CalibrationReport): string {
+  const risk = r.risk!;
+  const best = r.history.find((h) => h.values === r.fitted || JSON.stringify(h.values) === JSON.stringify(r.fitted));
+  const at = best?.risk ? ` (at the fitted point ${best.risk.p.toFixed(2)} over those seeds)` : '';
+  return `The search's objective also counted a design target, weighed as one more case: the ${risk.id} scenario's P(mass atrocity) within ${risk.low}-${risk.high} over ${risk.seeds} seeds a point, distance 0 inside and the gap over 0.2 outside${at}. It is not a documented pattern, and the objective above leaves it out.`;
+}
+
 export function renderReport(r: CalibrationReport, readings: Readonly<Record<string, string | undefined>>, defaultP?: number): string {
   const lines: string[] = [];
   const loo = new Map(r.leaveOneOut.map((l) => [l.left, l]));
@@ -64,6 +75,7 @@ export function renderReport(r: CalibrationReport, readings: Readonly<Record<str
     `Training cases (${r.training.length}): ${r.training.join(', ')}. Held out (never fitted): ${r.holdout.join(', ') || 'none'}.`,
     `Search: ${r.evaluations} evaluations (${r.settings.screen} Latin-hypercube points, then Nelder-Mead; stopped: ${r.stopped}), ${r.settings.seeds} seeds per case and point; validation ${r.settings.validationSeeds} seeds; ${r.runs.toLocaleString('en-US')} runs in all.`,
     `Objective (mean pattern distance over the training cases, validation seeds): ${r.objectiveAtDefaults.toFixed(3)} at the defaults, ${r.objectiveFitted.toFixed(3)} fitted.`,
+    ...(r.risk ? [riskLine(r)] : []),
     '',
     '| constant | before | fitted | searched range | best ' + Math.round(100 * r.settings.accept) + '% of evaluations (min - median - max) | leave-one-out (min - max) | |',
     '|---|---|---|---|---|---|---|',

@@ -11,9 +11,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import seedrandom from 'seedrandom';
-import { CALIBRATED, FULL_SETTINGS, QUICK_SETTINGS, type CalibrationSettings } from '../../analysis/calibrate/constants';
-import { calibrate, seedJobs, type CaseSetup } from '../../analysis/calibrate/fit';
-import { renderReport } from '../../analysis/calibrate/report';
+import { CALIBRATED, FULL_SETTINGS, QUICK_SETTINGS, parseStart as parseStartText, type CalibrationSettings, type CalibratedConstant } from '../../analysis/calibrate/constants';
+import { calibrate, seedJobs, type CaseSetup, type RiskTarget } from '../../analysis/calibrate/fit';
+import { AT_RISK, renderReport } from '../../analysis/calibrate/report';
 import type { RunRecord, SweepJob } from '../../analysis/sweep/index';
 import { ENGINE, MODEL_VERSION, canonicalJson } from '../../sim/index';
 import { CASES, builtInScenario, scenarioParams, scenarioTicks } from '../../scenarios/index';
@@ -85,6 +85,12 @@ async function defaultScenarioRisk(values: Readonly<Record<string, number>>, see
   return { seeds, pMassAtrocity: failed / seeds };
 }
 
+/** The issue's design target for the search: the default scenario at risk, not foregone (AT_RISK). */
+function riskTarget(): RiskTarget {
+  const scenario = builtInScenario('default')!;
+  return { id: 'default', params: scenarioParams(scenario), ticks: scenarioTicks(scenario), low: AT_RISK[0], high: AT_RISK[1] };
+}
+
 const FITTED_PATH = 'sim/models/luck2018/fitted.ts';
 
 /** The project's fitted.ts, found upwards from this module (source or compiled CLI). */
@@ -95,6 +101,15 @@ function fittedFile(): string {
     const up = dirname(dir);
     if (up === dir) throw new UsageError(`--write-defaults: ${FITTED_PATH} not found above ${fileURLToPath(import.meta.url)} (run from the project's source tree)`);
     dir = up;
+  }
+}
+
+/** --start's text as a warm start, its errors as usage errors. */
+function parseStart(text: string, constants: readonly CalibratedConstant[]): Record<string, number> {
+  try {
+    return parseStartText(text, constants);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
 }
 
@@ -109,8 +124,9 @@ export function calibrateCommand(): Command {
     .option('--validation-seeds <n>', `seeds per case in the validation (default ${FULL_SETTINGS.validationSeeds}; quick ${QUICK_SETTINGS.validationSeeds})`)
     .option('--workers <n>', 'worker threads (default: every core)')
     .option('--write-defaults', 'write the fitted values with their provenance to sim/models/luck2018/fitted.ts (they become the defaults)')
+    .option('--start <values>', 'another warm start beside the defaults, screened with the design: name=value pairs of fitted constants, comma-separated (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--no-progress', 'no progress on stderr')
-    .action(async (opts: { out: string; quick?: boolean; seeds?: string; budget?: string; screen?: string; validationSeeds?: string; workers?: string; writeDefaults?: boolean; progress?: boolean }) => {
+    .action(async (opts: { out: string; quick?: boolean; seeds?: string; budget?: string; screen?: string; validationSeeds?: string; workers?: string; writeDefaults?: boolean; progress?: boolean; start: string[] }) => {
       if (opts.quick && opts.writeDefaults) throw new UsageError('--quick and --write-defaults: a quick fit is never written to the defaults');
       const base = opts.quick ? QUICK_SETTINGS : FULL_SETTINGS;
       const settings: CalibrationSettings = {
@@ -120,8 +136,9 @@ export function calibrateCommand(): Command {
         ...(opts.screen ? { screen: positiveInt(opts.screen, '--screen', 100_000) } : {}),
         ...(opts.validationSeeds ? { validationSeeds: positiveInt(opts.validationSeeds, '--validation-seeds', 10_000) } : {}),
       };
-      // The search also screens the defaults (a warm start), so the budget needs one evaluation more than the screen.
-      if (settings.budget <= settings.screen) throw new UsageError(`--budget (${settings.budget}) must exceed --screen (${settings.screen}): the search also screens the current defaults`);
+      const starts = opts.start.map((text) => parseStart(text, CALIBRATED));
+      // The search also screens the defaults and any --start (warm starts), so the budget needs that many evaluations more than the screen.
+      if (settings.budget <= settings.screen + starts.length) throw new UsageError(`--budget (${settings.budget}) must exceed --screen (${settings.screen}) plus its ${starts.length + 1} warm start${starts.length === 0 ? '' : 's'}: the search also screens the current defaults and each --start`);
       const workers = opts.workers === undefined ? defaultJobs() : positiveInt(opts.workers, '--workers', 256);
       checkOutputPath(join(opts.out, 'report.json'));
       const cases = caseSetups(Boolean(opts.quick));
@@ -131,6 +148,8 @@ export function calibrateCommand(): Command {
       const result = await calibrate(cases, {
         constants: CALIBRATED,
         settings,
+        starts,
+        risk: riskTarget(),
         run: poolRunner(workers),
         rng: seedrandom.alea(`r2p-sim calibrate|${settings.designSeed}`),
         onProgress: (s, done, total) => {
@@ -155,7 +174,7 @@ export function calibrateCommand(): Command {
         date: new Date().toISOString().slice(0, 10),
         objective: Number(result.objectiveFitted.toFixed(6)),
         trainingCases: result.training,
-        command: `r2p-sim calibrate${opts.quick ? ' --quick' : ''}${opts.seeds ? ` --seeds ${opts.seeds}` : ''}${opts.budget ? ` --budget ${opts.budget}` : ''}${opts.screen ? ` --screen ${opts.screen}` : ''}${opts.validationSeeds ? ` --validation-seeds ${opts.validationSeeds}` : ''}`,
+        command: `r2p-sim calibrate${opts.quick ? ' --quick' : ''}${opts.seeds ? ` --seeds ${opts.seeds}` : ''}${opts.budget ? ` --budget ${opts.budget}` : ''}${opts.screen ? ` --screen ${opts.screen}` : ''}${opts.validationSeeds ? ` --validation-seeds ${opts.validationSeeds}` : ''}${opts.start.map((t) => ` --start ${t}`).join('')}`,
       };
       mkdirSync(opts.out, { recursive: true });
       writeTextAtomically(join(opts.out, 'report.json'), `${JSON.stringify({ provenance, seconds, workers, defaultScenario: defaultRisk, ...result }, null, 1)}\n`);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Streams } from '../../sim/engine/streams';
 import { ParamError } from '../../sim/engine/validate';
 import { opportunity, rungBar } from '../../sim/models/luck2018/agents/leadership';
-import { populationStep } from '../../sim/models/luck2018/agents/population';
+import { huntedExposed, populationStep } from '../../sim/models/luck2018/agents/population';
 import {
   MIN_THRESHOLD_AGENTS,
   checkResolution,
@@ -24,10 +24,11 @@ import {
 } from '../../sim/models/luck2018/kernel';
 import { createModel } from '../../sim/models/index';
 import { SERIES } from '../../sim/models/luck2018/observables';
+import { STREAM } from '../../sim/models/luck2018/streams';
 import type { Params } from '../../sim/models/luck2018/params';
 import { riskFactors, trueRisk } from '../../sim/models/luck2018/risk';
 import { peacekeepersStep } from '../../sim/models/luck2018/un/peacekeepers';
-import { JOINED, PASSIVE } from '../../sim/models/luck2018/world';
+import { DEAD, FLED, JOINED, OTHER_GROUP, PASSIVE, PROTECTED } from '../../sim/models/luck2018/world';
 import { eventLines, fillPopulationDraws, params, tickContext, tinyWorld } from '../helpers/luck-world';
 
 describe('resolution: the mass-atrocity threshold stands for at least 20 agents', () => {
@@ -301,6 +302,75 @@ describe('what the population step reads', () => {
     expect(populationInputs(p, w, 0, 0).forceHazard).toBe(0); // no lethality, no killing
     expect(populationInputs({ ...p, forceKillRate: 1, organisedForce: 1 }, w, 0, 1).forceHazard).toBe(1);
     expect(populationInputs({ ...p, forceKillRate: 5, organisedForce: 1 }, w, 0, 1).forceHazard).toBe(1);
+  });
+
+  describe("the organised force's daily capacity (forceKillCapacity, a handling limit)", () => {
+    // n agents, all targeted, in two regions; peoplePerAgent 10; full engagement after an offensive.
+    const hunting = (n: number, over: Partial<Params> = {}) => {
+      const built = tinyWorld({ n, regions: 2, targeted: [...Array(n).keys()], params: { forceKillRate: 0.2, organisedForce: 0.5, peoplePerAgent: 10, forceKillCapacity: 1e7, ...over } });
+      built.w.leadership.rung = 4;
+      built.w.offensive = 1;
+      return built;
+    };
+
+    it('below the capacity, the rate per person; at it, the capacity spread over those the force can find', () => {
+      const { w, p } = hunting(100, { perpetratorAim: 'destroy' });
+      expect(populationInputs(p, w, 0, 1).forceHazard).toBeCloseTo(0.2 * 0.5, 15);
+      // 40 people a day at full drive, x drive 0.5 = 20 people = 2 agents a day, over 100 hunted agents.
+      const capped = populationInputs({ ...p, forceKillCapacity: 40 }, w, 0, 1).forceHazard;
+      expect(capped).toBeCloseTo((40 * 0.5) / 10 / 100, 15);
+      expect(capped * huntedExposed(w, 1)).toBeCloseTo(2, 12);
+    });
+
+    it('a larger group does not make the force kill more a day: the expected toll is the capacity, whatever the size', () => {
+      for (const n of [100, 400]) {
+        const { w, p } = hunting(n, { perpetratorAim: 'destroy', forceKillCapacity: 40 });
+        const { forceHazard } = populationInputs(p, w, 0, 1);
+        expect(forceHazard * huntedExposed(w, 1)).toBeCloseTo(2, 12);
+      }
+      // Lethality scales the capacity as it scales the rate.
+      const { w, p } = hunting(100, { perpetratorAim: 'destroy', forceKillCapacity: 40 });
+      expect(populationInputs(p, w, 0, 0.5).forceHazard * huntedExposed(w, 1)).toBeCloseTo(1, 12);
+    });
+
+    it('the capacity is spread over the hunted only: alive, not fled, not sheltering, within the reach, and unprotected', () => {
+      const { w } = hunting(8);
+      expect(huntedExposed(w, 1)).toBe(8);
+      w.state[0] = DEAD;
+      w.state[1] = FLED;
+      w.state[2] = PROTECTED;
+      expect(huntedExposed(w, 1)).toBe(5);
+      // Regions are halves (agents 0-3, 4-7): protection 0.5 in the second halves its four.
+      w.region.protection[1] = 0.5;
+      expect(huntedExposed(w, 1)).toBe(1 + 2);
+      // Within the reach: only agents whose selectRank is below it.
+      const below = [...w.selectRank].filter((r, i) => r < 0.3 && i >= 3).length;
+      const expected = [...w.selectRank].reduce((sum, r, i) => (i >= 3 && r < 0.3 ? sum + (i >= 4 ? 0.5 : 1) : sum), 0);
+      expect(below).toBeGreaterThan(0);
+      expect(huntedExposed(w, 0.3)).toBeCloseTo(expected, 15);
+      // Bystanders are never hunted.
+      w.group.fill(OTHER_GROUP);
+      expect(huntedExposed(w, 1)).toBe(0);
+    });
+
+    it('with nobody to find, the rate per person stands (no division by zero)', () => {
+      const { w, p } = hunting(4, { forceKillCapacity: 1 });
+      w.state.fill(FLED);
+      expect(populationInputs(p, w, 0, 1).forceHazard).toBeCloseTo(0.1, 15);
+      expect(populationInputs({ ...p, forceKillCapacity: 0 }, w, 0, 1).forceHazard).toBeCloseTo(0.1, 15);
+    });
+
+    it('in the step: force deaths stay near the capacity whatever the group size', () => {
+      for (const n of [2000, 8000]) {
+        const { w, p } = hunting(n, { perpetratorAim: 'destroy', forceKillCapacity: 400, killRate: 0 });
+        const inputs = populationInputs(p, w, 0, 1);
+        new Streams(`capacity-${n}`).fill(STREAM.population, 1, w.draws);
+        populationStep(w, inputs);
+        // Expected 400 x 0.5 / 10 = 20 agents; binomial sd about 4.5.
+        expect(w.tally.deathsByForce).toBeGreaterThan(5);
+        expect(w.tally.deathsByForce).toBeLessThan(40);
+      }
+    });
   });
 
   it('kill rates, resistance, the resilience stock and the bystanders’ flight, each by its parameter', () => {

@@ -17,7 +17,9 @@ import {
   rungCostShare,
   rungNet,
   settlementThreat,
+  standingRung,
 } from '../../sim/models/luck2018/agents/leadership';
+import { r2pKernel } from '../../sim/models/luck2018/kernel';
 import type { Params } from '../../sim/models/luck2018/params';
 import { RUNGS, TOP_RUNG, stateWeakness, type World } from '../../sim/models/luck2018/world';
 import { ScriptedStreams, engineNormal, eventLines, normalDraws, normalsByTick, params, tickContext, tinyWorld } from '../helpers/luck-world';
@@ -546,5 +548,44 @@ describe('existential stakes, all in one direction', () => {
       day({ rung: 1, hardliners: 0.3, quietDiplomacy: 1, params: { stakes: 0.3, existentialStakes: E, cohesion: 0, stepDownMargin: 0.05 }, setup: (w) => (w.realisedCost = 0.2) }).L.rung;
     expect(rung(0)).toBe(0);
     expect(rung(1)).toBe(1);
+  });
+});
+
+describe('the standing rung: where the leadership stands when the period opens (ODD 7.1, step 6)', () => {
+  // Baseline: motive = stakes, cost 0, opportunity = armedConflict; bars 0.25, 0.5, 0.75, 1.
+  const standing = (over: Partial<Params>) => {
+    const { w, p } = tinyWorld({ n: 10, params: { ...BASE, ...EXACT, hardliners: 1, ...over } });
+    return standingRung(p, w);
+  };
+
+  it('is the highest rung whose net value is above 0, every rung below it too', () => {
+    expect([0.2, 0.3, 0.6, 0.8, 1.1].map((stakes) => standing({ stakes }))).toEqual([0, 1, 2, 3, 4]);
+    // Exactly at a bar is not worth holding.
+    expect(standing({ stakes: 0.25 })).toBe(0);
+    expect(standing({ stakes: 0.5 + 1e-9 })).toBe(2);
+    // A rung above one not worth holding is not reached, however attractive.
+    expect(standing({ stakes: 0.55, barIncitement: 0.6 })).toBe(0);
+  });
+
+  it('reaches the killing rungs only with the armed conflict in force (no crisis or offensive before the first day)', () => {
+    expect(standing({ stakes: 2, armedConflict: 0 })).toBe(2);
+    // Opportunity 0.5: 1.6 x 0.5 = 0.8 clears the targeted-attacks bar (0.75), not mass killing's (1).
+    expect(standing({ stakes: 1.6, armedConflict: 0.5 })).toBe(3);
+  });
+
+  it('weighs the expected cost of the deterrence in place', () => {
+    // cost 0.5: net(2) = 0.8 - 0.5 - 0.5 x 0.4 = 0.1 > 0; net(3) = 0.8 - 0.75 - 0.5 x 0.7 < 0.
+    expect(standing({ stakes: 0.8, deterrence: 0.5, costShareIncitement: 0.15, costShareOrganising: 0.4, costShareTargeted: 0.7 })).toBe(2);
+    expect(standing({ stakes: 0.8, deterrence: 0, costShareIncitement: 0.15, costShareOrganising: 0.4, costShareTargeted: 0.7 })).toBe(3);
+  });
+
+  it('is where a run of the model starts', () => {
+    for (const stakes of [0.2, 0.6, 1.1]) {
+      const p = params({ ...BASE, ...EXACT, hardliners: 1, stakes, agents: 200 });
+      const w = r2pKernel.create(p, new Streams('standing'));
+      expect(w.leadership.rung).toBe(standingRung(p, w));
+    }
+    const p = params({ ...BASE, ...EXACT, hardliners: 1, stakes: 1.1, agents: 200 });
+    expect(r2pKernel.create(p, new Streams('standing')).leadership.rung).toBe(4);
   });
 });

@@ -228,6 +228,29 @@ describe('venues: defence = capacity x mandate, attack = lethality x (mobAttack 
     check({});
   });
 
+  it('a venue overrun falls to whoever made most of the attack: the force’s massacre if the force’s part was larger', () => {
+    const fellTo = (over: Partial<Params>, joined: number) => {
+      const { w, fallen } = base(1, { over, joined });
+      expect(fallen, JSON.stringify(over)).toBe(OVERRUN);
+      return w.region.fallenToForce[BASE_REGION];
+    };
+    // mob part = mobAttack x min(1, mobilisedScale x joined/10); force part = forceAttack x organisedForce x forceEngagementBase.
+    const even = { mobAttack: 1, mobilisedScale: 1, forceAttack: 1, organisedForce: 1, forceEngagementBase: 0.5, weakMandateDefence: 0.1 };
+    expect(fellTo(even, 4)).toBe(1); // 0.4 against 0.5
+    expect(fellTo(even, 6)).toBe(0); // 0.6 against 0.5
+    expect(fellTo(even, 5)).toBe(0); // a tie is the population's
+    expect(fellTo({ ...even, organisedForce: 0 }, 10)).toBe(0);
+    expect(fellTo({ ...even, mobAttack: 0 }, 10)).toBe(1);
+  });
+
+  it('a venue relieved is no longer the force’s', () => {
+    const { w, p } = world({ peacekeeperCoverage: 0.5 });
+    w.region.fallen[BASE_REGION] = OVERRUN;
+    w.region.fallenToForce[BASE_REGION] = 1;
+    keep(w, p, { lethality: 0, regions: { [BASE_REGION]: { joined: 0, others: 10, sheltered: 5 } } });
+    expect([w.region.fallen[BASE_REGION], w.region.fallenToForce[BASE_REGION]]).toEqual([STANDING, 0]);
+  });
+
   it('crowding plays no part: one person sheltering or fifty, the same edge', () => {
     const p = params();
     const edge = (0.5 * p.weakMandateDefence) / attackPer(p, 0.1);
@@ -347,7 +370,8 @@ describe('an assault: the day a town falls', () => {
 
   it('takes nothing without an assault', () => {
     expect(assault(0.1, { assault: false }).fallen).toBe(STANDING);
-    expect(assault(0.1, { assault: false, lethality: 0.5 }).fallen).toBe(STANDING);
+    // The day's attack may still overrun it (at the defaults it does), but the force takes nothing.
+    expect(assault(0.1, { assault: false, lethality: 0.5 }).fallen).not.toBe(TAKEN);
   });
 
   it('takes a venue even before anyone shelters in it (the town itself falls), by the same edge', () => {
@@ -367,7 +391,8 @@ describe('an assault: the day a town falls', () => {
   });
 
   it('is the force’s: a venue the force could take is taken, not overrun, even when the mob’s attack alone would do', () => {
-    expect(assault(0.1, { lethality: 1, joined: 10 }).fallen).toBe(TAKEN);
+    const taken = assault(0.1, { lethality: 1, joined: 10 });
+    expect([taken.fallen, taken.w.region.fallenToForce[BASE_REGION]]).toEqual([TAKEN, 1]);
     // A venue the force alone cannot take still falls to the day's attack: overrun.
     const f = full({ mobAttack: 1 });
     const strong = assault(f, { lethality: 1, joined: 10, over: { mobAttack: 1 } });

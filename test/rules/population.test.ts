@@ -386,10 +386,11 @@ describe('targeted group: seeking protection, flight, resistance', () => {
 
 describe('targeted group: the sheltered', () => {
   // ODD 7.15: PROTECTED agents die if their refuge has fallen and u1 < massacreRate; otherwise they stay, counted at the refuge.
-  const shelter = (fallen: number, u1: number) => {
+  const shelter = (fallen: number, u1: number, toForce = fallen === TAKEN ? 1 : 0) => {
     // region 0: agents 0, 1; region 1: agents 2, 3. Agent 0 shelters in region 1.
     const { w } = tinyWorld({ n: 4, regions: 2, targeted: [0], agents: { 0: { state: PROTECTED, refuge: 1 } } });
     w.region.fallen[1] = fallen;
+    w.region.fallenToForce[1] = toForce;
     step(w, { massacreRate: 0.3 }, { 0: [u1, 0] });
     return w;
   };
@@ -409,9 +410,12 @@ describe('targeted group: the sheltered', () => {
     }
   });
 
-  it('a massacre in a venue the organised force took counts as the force’s; one in a venue the population overran does not', () => {
+  it('a massacre in a venue that fell to the organised force counts as the force’s; one in a venue the population overran does not', () => {
     expect(shelter(TAKEN, 0).tally.deathsByForce).toBe(1);
     expect(shelter(OVERRUN, 0).tally.deathsByForce).toBe(0);
+    // Overrun by an attack mostly the force's (fallenToForce, set by the peacekeeper step).
+    expect(shelter(OVERRUN, 0, 1).tally.deathsByForce).toBe(1);
+    expect(shelter(OVERRUN, 0, 1).tally.deathsToday).toBe(1);
   });
 });
 

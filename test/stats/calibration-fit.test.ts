@@ -24,7 +24,7 @@ const SEEDS = 40;
 const FITTED_PATTERNS: Readonly<Record<string, readonly PatternName[]>> = {
   'srebrenica-1995': ['toll', 'forceShare'],
   'sri-lanka-2009': ['onsetDay', 'forceShare'],
-  'iraq-sinjar-2014': ['forceShare'],
+  'iraq-sinjar-2014': ['onsetDay', 'forceShare'],
   'kyrgyzstan-2010': ['killingDays'],
 };
 

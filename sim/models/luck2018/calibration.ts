@@ -234,6 +234,11 @@ export const CALIBRATION_DEFS = [
     source: "To be calibrated (issue 13).",
   },
   {
+    name: 'forceKillCapacity', group: 'calibration', kind: 'number', default: 500, min: 0, max: 1e7, unit: "people/day",
+    description: "Most people the organised force at full strength, engagement and lethality can kill in a day, however many it hunts: a handling limit, so a larger group does not make a force kill more people a day.",
+    source: "Holling 1959's type II functional response (a predator's kills saturate with prey density: the time each kill takes); Valentino 2004 and Straus 2006: a state's killing is bounded by its killers' numbers, not its victims'. To be calibrated (issue 13).",
+  },
+  {
     name: 'mobilisableShare', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "share", structural: true,
     description: "Share of the non-targeted population who could be mobilised at all (adults able and willing to be called up); the rest never join.",
     source: "Straus 2006: perpetrators were mostly adult men. To be calibrated (issue 13).",

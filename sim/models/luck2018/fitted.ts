@@ -7,25 +7,28 @@ import type { Fitted } from './fit-provenance';
 
 export const FITTED: Fitted = {
   "values": {
-    "lethalityTargeted": 0.475888,
-    "massacreMultiplier": 1.55721,
-    "selectiveShare": 0.0186828,
-    "coerciveReach": 0.0133127,
-    "expulsionTerror": 0.346912,
-    "forceKillRate": 0.0160833,
-    "mobilisableShare": 0.567383,
-    "crisisHalfLife": 143.083,
-    "offensiveHalfLife": 66.1107,
-    "stepDownMargin": 0.16122,
-    "barMassKilling": 0.343866,
-    "bystanderFlee": 0.152117
+    "lethalityTargeted": 0.361834,
+    "massacreMultiplier": 1.88039,
+    "selectiveShare": 0.0196199,
+    "coerciveReach": 0.0120693,
+    "expulsionTerror": 0.343884,
+    "forceKillRate": 0.0164179,
+    "forceKillCapacity": 548.134,
+    "killRate": 0.17999,
+    "mobilisableShare": 0.260616,
+    "forceEngagementBase": 0.781267,
+    "crisisHalfLife": 180,
+    "offensiveHalfLife": 51.986,
+    "stepDownMargin": 0.22325,
+    "barMassKilling": 0.342613,
+    "bystanderFlee": 0.171505
   },
   "provenance": {
     "targetsHash": "b038d7d8f83a44fda90395072a4c477bb51a4825b4c84de592fbbe7a92ab3394",
-    "model": "r2p-luck-2018/5",
+    "model": "r2p-luck-2018/6",
     "engine": "r2p-sim 0.1.0",
     "date": "2026-12-02",
-    "objective": 1.018502,
+    "objective": 0.956605,
     "trainingCases": [
       "rwanda-1994",
       "srebrenica-1995",
@@ -41,6 +44,6 @@ export const FITTED: Fitted = {
       "burundi-2015",
       "myanmar-2017"
     ],
-    "command": "r2p-sim calibrate"
+    "command": "r2p-sim calibrate --start forceEngagementBase=0.1 --start mobilisableShare=0.3,killRate=0.2 --start selectiveShare=0.05,forceEngagementBase=0.2"
   }
 };

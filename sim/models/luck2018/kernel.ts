@@ -12,9 +12,9 @@
  *   6. legitimacy, the mass-atrocity flag and the observables are recorded.
  */
 import type { TickContext } from './context';
-import { leadershipStep, opportunity } from './agents/leadership';
+import { leadershipStep, opportunity, standingRung } from './agents/leadership';
 import { mediatorsStep } from './agents/mediators';
-import { populationStep, type PopulationInputs } from './agents/population';
+import { huntedExposed, populationStep, type PopulationInputs } from './agents/population';
 import type { ModelKernel } from '../../engine/kernel';
 import { SERIES, SERIES_INDEX, RISK_FACTOR_OFFSET } from './observables';
 import type { ParamDef } from '../../engine/params';
@@ -63,7 +63,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/5';
+export const MODEL_VERSION = 'r2p-luck-2018/6';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
@@ -74,7 +74,12 @@ export const r2pKernel: ModelKernel<World, RunSummary> = {
   series: SERIES,
   defaultTicks: DEFAULT_TICKS,
   check: (p) => checkResolution(p as Params),
-  create: (p, streams) => createWorld(p as Params, streams),
+  create: (p, streams) => {
+    const w = createWorld(p as Params, streams);
+    // The leadership starts on the rung its standing incentives already support (ODD 7.11).
+    w.leadership.rung = standingRung(p as Params, w);
+    return w;
+  },
   step: (w, p, t, streams, out) => tickStep(w, p as Params, t, streams, out),
   summarise: (w, series, ticks, p) => summarise(w, series, ticks, p as Params),
   events: (w) => w.events,
@@ -190,6 +195,24 @@ export function killingReach(p: Params, rung: number): number {
   return p.perpetratorAim === 'destroy' ? 1 : Math.max(p.selectiveShare, p.coerciveReach);
 }
 
+/**
+ * The organised force's daily kill chance for each targeted person it hunts (ODD 7.13): a rate per
+ * person (forceKillRate), saturating at what the force can do in a day (forceKillCapacity people),
+ * both scaled by its drive today (strength x engagement x lethality). The limit is a handling
+ * capacity (Holling's type II response): a force hunting a larger group does not kill more
+ * people a day, so mass repression's toll follows the force and the time, not the group's size.
+ */
+export function forceHazardToday(p: Params, w: World, drive: number, selective: number): number {
+  const perPerson = Math.min(1, p.forceKillRate * drive);
+  if (perPerson === 0) return 0;
+  const capacity = (p.forceKillCapacity * drive) / p.peoplePerAgent;
+  // No one to count when even the whole targeted group at the rate per person is within capacity.
+  if (perPerson * w.targets <= capacity) return perPerson;
+  const exposed = huntedExposed(w, selective);
+  if (exposed === 0) return perPerson;
+  return Math.min(perPerson, capacity / exposed);
+}
+
 /** What the population step reads today (ODD 7.13); after the peacekeeper step (safe areas). */
 export function populationInputs(p: Params, w: World, counterMessaging: number, lethality: number): PopulationInputs {
   const rung = w.leadership.rung;
@@ -198,6 +221,7 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
   // followed the order to kill).
   const mobilising = rung >= 3;
   const engagement = forceEngagement(p, w);
+  const selective = killingReach(p, rung);
   return {
     mobilising,
     reachToday: rung >= 1 ? p.incitementReach : 0,
@@ -207,9 +231,9 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
     exposureMemory: p.exposureMemory,
     demobilisation: p.demobilisation,
     killPerAttacker: p.killRate * lethality,
-    forceHazard: Math.min(1, p.forceKillRate * p.organisedForce * engagement * lethality),
+    forceHazard: forceHazardToday(p, w, p.organisedForce * engagement * lethality, selective),
     massacreRate: Math.min(1, p.massacreMultiplier * p.killRate * lethality),
-    selective: killingReach(p, rung),
+    selective,
     fleeRate: p.fleeRate,
     seekRate: p.seekProtectionRate,
     resistChance: p.resistRate * (p.resistBase + p.localPartners) * (1 + counterMessaging),

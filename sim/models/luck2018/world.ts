@@ -220,6 +220,8 @@ export interface RegionState {
   readonly coverageRank: Int32Array;
   readonly safeArea: Uint8Array;
   readonly fallen: Uint8Array;
+  /** 1 where a fallen venue fell to the organised force (taken, or overrun by an attack mostly its own): its massacre is the force's. */
+  readonly fallenToForce: Uint8Array;
   readonly protection: Float64Array;
   readonly restraint: Float64Array;
   readonly defence: Float64Array;
@@ -283,6 +285,7 @@ export function createWorld(p: Params, streams: Streams): World {
     coverageRank: coverageRanks(R),
     safeArea: new Uint8Array(R),
     fallen: new Uint8Array(R),
+    fallenToForce: new Uint8Array(R),
     protection: new Float64Array(R),
     restraint: new Float64Array(R),
     defence: new Float64Array(R),

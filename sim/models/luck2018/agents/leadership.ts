@@ -18,13 +18,14 @@
  *   step down when net(r) < -stepDownMargin                            (only when something changed)
  *
  * There is no fixed dwell: a strong motive prepares a rung in days, a marginal one in months, and
- * trigger events (triggers.ts) move the clock. The faction balance moves with quiet diplomacy,
+ * trigger events (triggers.ts) move the clock. A run starts on the standing rung: the highest its
+ * incentives support before any trigger (standingRung), not on rung 0. The faction balance moves with quiet diplomacy,
  * which splits moderates off a divided regime early on and does little against a united one that
  * sees the struggle as existential (Luck 2018, Shortcomings).
  */
 import type { TickContext } from '../context';
 import type { Params } from '../params';
-import { expectedCost } from '../deterrence';
+import { credibility, deterrenceLimit, expectedCost } from '../deterrence';
 import { STREAM } from '../streams';
 import { normal } from '../../../engine/streams';
 import { RUNGS, TOP_RUNG, clamp01, stateWeakness, type World } from '../world';
@@ -70,6 +71,23 @@ export function opportunity(p: Params, w: World): number {
 export function rungNet(p: Params, w: World, motive: number, cost: number, k: number): number {
   const drive = k >= 3 ? motive * opportunity(p, w) : motive;
   return drive - rungBar(p, k) - cost * rungCostShare(p, k) - w.realisedCost;
+}
+
+/**
+ * The rung the leadership stands on when the period opens: the highest rung it would hold on its
+ * standing incentives, each rung up to it worth holding (net > 0) before any trigger event (no
+ * crisis, no offensive, no shock; the opportunity of the killing rungs is the armed conflict in
+ * force) and before the UN has done anything (the expected cost of the deterrence in place). A
+ * leadership does not start from nothing every period: what it has planned and organised before
+ * the profile's first day is where its incentives have already taken it (a spin-up to the
+ * incentives' resting point, not a documented feature; ODD 7.11).
+ */
+export function standingRung(p: Params, w: World): number {
+  const motive = leadershipMotive(p, w);
+  const cost = credibility(p, w) * p.deterrenceSeverity * deterrenceLimit(p);
+  let k = 0;
+  while (k < TOP_RUNG && rungNet(p, w, motive, cost, k + 1) > 0) k++;
+  return k;
 }
 
 export function leadershipStep(ctx: TickContext): void {

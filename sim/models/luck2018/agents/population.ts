@@ -19,7 +19,8 @@
  *   passive. Agents outside the mobilisable share never join (their threshold is infinite, set
  *   at start).
  * Targeted group: is killed with a daily hazard from perpetrator neighbours and from the
- *   organised force (which kills without mass participation), if the killing reaches it:
+ *   organised force (which kills without mass participation, up to its daily capacity, spread
+ *   over those it hunts: huntedExposed), if the killing reaches it:
  *   targeted attacks single out a share of the group (selectiveShare: leaders, activists, men of
  *   fighting age), mass killing reaches everyone; otherwise, when in danger, seeks
  *   protection where protection is promised (perceived, not real, capacity: the safe-area moral
@@ -33,7 +34,6 @@ import {
   PASSIVE,
   PROTECTED,
   RESISTING,
-  TAKEN as TAKEN_STATE,
   type World,
 } from '../world';
 
@@ -46,7 +46,6 @@ const S_OTHER = OTHER_GROUP;
 const S_PASSIVE = PASSIVE;
 const S_PROTECTED = PROTECTED;
 const S_RESISTING = RESISTING;
-const V_TAKEN = TAKEN_STATE;
 
 /** Per-tick inputs computed by the model from the collective agents. */
 export interface PopulationInputs {
@@ -82,6 +81,32 @@ export interface PopulationInputs {
   bystanderFlee: number;
   /** Perceived protection offered by declared safe areas anywhere (0 when none). */
   safeAreaPull: number;
+}
+
+/**
+ * How many targeted people the organised force can find today, in agents: those alive, not
+ * sheltering and not fled whose selectRank is below `selective`, each weighted by its region's
+ * want of protection (as the step's `hunted`). The force's daily capacity is spread over them.
+ */
+export function huntedExposed(w: World, selective: number): number {
+  const state = w.state;
+  const group = w.group;
+  const selectRank = w.selectRank;
+  const starts = w.regionStart;
+  const reg = w.region;
+  let sum = 0;
+  for (let r = 0; r < reg.count; r++) {
+    const unprotected = 1 - reg.protection[r];
+    if (unprotected === 0) continue;
+    let n = 0;
+    for (let i = starts[r], end = starts[r + 1]; i < end; i++) {
+      if (group[i] === S_OTHER || selectRank[i] >= selective) continue;
+      const s = state[i];
+      if (s !== S_DEAD && s !== S_FLED && s !== S_PROTECTED) n++;
+    }
+    sum += n * unprotected;
+  }
+  return sum;
 }
 
 const MAX_SHIELD = 64;
@@ -191,11 +216,11 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         // Targeted group.
         if (s === S_PROTECTED) {
           const v = refuge[i];
-          // In a fallen venue the sheltered are massacred; by the organised force where it took the venue.
+          // In a fallen venue the sheltered are massacred; by the organised force where the venue fell to it.
           if (reg.fallen[v] !== 0 && u1 < inp.massacreRate) {
             next[i] = S_DEAD;
             rDeaths++;
-            if (reg.fallen[v] === V_TAKEN) rForce++;
+            rForce += reg.fallenToForce[v];
           } else {
             next[i] = S_PROTECTED;
             reg.sheltered[v]++;

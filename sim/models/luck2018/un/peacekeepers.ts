@@ -84,17 +84,23 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
     reg.defence[r] = defence;
     const localMobilised = reg.others[r] > 0 ? Math.min(1, (p.mobilisedScale * reg.joined[r]) / reg.others[r]) : 0;
     const mobilised = reg.safeArea[r] ? Math.max(globalMobilised, localMobilised) : localMobilised;
-    const attack = lethality * (p.mobAttack * mobilised + forceFull * engagement);
+    const mobPart = p.mobAttack * mobilised;
+    const forcePart = forceFull * engagement;
+    const attack = lethality * (mobPart + forcePart);
     const sheltered = reg.sheltered[r] > 0;
     // An assault takes a venue whether or not anyone shelters in it yet (the town itself falls).
     if (reg.fallen[r] !== TAKEN && w.assault && forceFull > defence) {
       reg.fallen[r] = TAKEN;
+      reg.fallenToForce[r] = 1;
       ctx.log('peacekeepers', 'venue-taken', `region ${r}${reg.safeArea[r] ? ' (safe area)' : ''}`);
     } else if (reg.fallen[r] === STANDING && sheltered && attack > defence) {
       reg.fallen[r] = OVERRUN;
+      // Whose attack overran it: the massacre that follows is the force's when most of the attack was.
+      reg.fallenToForce[r] = forcePart > mobPart ? 1 : 0;
       ctx.log('peacekeepers', 'venue-fell', `region ${r}${reg.safeArea[r] ? ' (safe area)' : ''}`);
     } else if ((reg.fallen[r] === OVERRUN && attack <= defence) || (reg.fallen[r] === TAKEN && defence > forceFull)) {
       reg.fallen[r] = STANDING;
+      reg.fallenToForce[r] = 0;
       ctx.log('peacekeepers', 'venue-relieved', `region ${r}`);
     }
     if (reg.fallen[r] !== STANDING) reg.protection[r] = 0;
