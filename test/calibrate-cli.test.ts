@@ -60,7 +60,9 @@ describe('r2p-sim calibrate --quick', () => {
   });
 
   it('counts the default scenario at risk in the search objective, as one more case, and says so', () => {
-    expect(report.risk).toEqual({ id: 'default', low: 0.3, high: 0.7, seeds: QUICK_SETTINGS.riskSeeds });
+    // pFitted: the risk target's P at the fitted point (the history's record with the fitted values).
+    const fittedRecord = report.history.find((h: { values: unknown }) => JSON.stringify(h.values) === JSON.stringify(report.fitted));
+    expect(report.risk).toEqual({ id: 'default', low: 0.3, high: 0.7, seeds: QUICK_SETTINGS.riskSeeds, pFitted: fittedRecord.risk.p });
     for (const h of report.history) {
       expect(h.risk.distance).toBe(riskDistance(h.risk.p, 0.3, 0.7));
       const cases = Object.values(h.perCase) as number[];

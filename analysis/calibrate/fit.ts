@@ -70,6 +70,13 @@ export function riskDistance(p: number, low: number, high: number): number {
 
 const RISK_OUTCOMES: OutcomeSet = { outcomes: [READING[0]], series: [] };
 
+/** The risk target's runs at the constants `values`, seeds 1..n, task indices from `first`. */
+export const riskJobs = (risk: RiskTarget, values: Readonly<Record<string, number>>, seeds: number, first = 0): SweepJob[] =>
+  seedJobs(risk.params, values, risk.ticks, RISK_OUTCOMES, seeds, first);
+
+/** P(mass atrocity) over the records of riskJobs. */
+export const riskShare = (records: readonly RunRecord[]): number => records.filter((r) => r.outcomes?.[0] === 1).length / records.length;
+
 /** One evaluated point of the search: the constants and every training case's distance there. */
 export interface PointRecord {
   readonly values: Readonly<Record<string, number>>;
@@ -115,7 +122,7 @@ export interface CalibrationReport {
   readonly defaults: Readonly<Record<string, number>>;
   readonly fitted: Readonly<Record<string, number>>;
   /** The risk target the search's objective counted beside the patterns (null: none). */
-  readonly risk: { readonly id: string; readonly low: number; readonly high: number; readonly seeds: number } | null;
+  readonly risk: { readonly id: string; readonly low: number; readonly high: number; readonly seeds: number; readonly pFitted: number } | null;
   /** Mean pattern distance over the training cases at the validation seeds (the risk target is not in it). */
   readonly objectiveAtDefaults: number;
   readonly objectiveFitted: number;
@@ -254,7 +261,7 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
       }
       if (risk) {
         const start = jobs.length;
-        jobs.push(...seedJobs(risk.params, values, risk.ticks, RISK_OUTCOMES, settings.riskSeeds, start));
+        jobs.push(...riskJobs(risk, values, settings.riskSeeds, start));
         riskSlices.push([start, jobs.length]);
       }
     }
@@ -272,7 +279,7 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
         return obj;
       }
       const [a, b] = riskSlices[i];
-      const p = records.slice(a, b).filter((r) => r.outcomes?.[0] === 1).length / (b - a);
+      const p = riskShare(records.slice(a, b));
       const distance = riskDistance(p, risk.low, risk.high);
       // The risk target weighs as one more case.
       const obj = objective([...Object.values(perCase), distance]);
@@ -328,7 +335,8 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
     holdout: holdout.map((c) => c.scenario.id),
     defaults,
     fitted,
-    risk: risk ? { id: risk.id, low: risk.low, high: risk.high, seeds: settings.riskSeeds } : null,
+    // The fitted point is the earliest evaluation with the best objective (search.ts).
+    risk: risk ? { id: risk.id, low: risk.low, high: risk.high, seeds: settings.riskSeeds, pFitted: history.find((h) => h.objective === result.best.objective)!.risk!.p } : null,
     objectiveAtDefaults: objective(before.filter((r) => r.use === 'fit').map((r) => r.distance)),
     objectiveFitted: objective(after.filter((r) => r.use === 'fit').map((r) => r.distance)),
     evaluations: result.evaluations,

@@ -63,9 +63,7 @@ export function criteria(r: CalibrationReport, readings: Readonly<Record<string,
 /** What the search's objective added beside the patterns: the risk target, and where the fit left it. */
 function riskLine(r: CalibrationReport): string {
   const risk = r.risk!;
-  const best = r.history.find((h) => h.values === r.fitted || JSON.stringify(h.values) === JSON.stringify(r.fitted));
-  const at = best?.risk ? ` (at the fitted point ${best.risk.p.toFixed(2)} over those seeds)` : '';
-  return `The search's objective also counted a design target, weighed as one more case: the ${risk.id} scenario's P(mass atrocity) within ${risk.low}-${risk.high} over ${risk.seeds} seeds a point, distance 0 inside and the gap over 0.2 outside${at}. It is not a documented pattern, and the objective above leaves it out.`;
+  return `The search's objective also counted a design target, weighed as one more case: the ${risk.id} scenario's P(mass atrocity) within ${risk.low}-${risk.high} over ${risk.seeds} seeds a point, distance 0 inside and the gap over 0.2 outside (at the fitted point ${risk.pFitted.toFixed(2)} over those seeds). It is not a documented pattern, and the objective above leaves it out.`;
 }
 
 export function renderReport(r: CalibrationReport, readings: Readonly<Record<string, string | undefined>>, defaultP?: number): string {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import seedrandom from 'seedrandom';
 import { CALIBRATED, FULL_SETTINGS, QUICK_SETTINGS, parseStart as parseStartText, type CalibrationSettings, type CalibratedConstant } from '../../analysis/calibrate/constants';
-import { calibrate, seedJobs, type CaseSetup, type RiskTarget } from '../../analysis/calibrate/fit';
+import { calibrate, riskJobs, riskShare, type CaseSetup, type RiskTarget } from '../../analysis/calibrate/fit';
 import { AT_RISK, renderReport } from '../../analysis/calibrate/report';
 import type { RunRecord, SweepJob } from '../../analysis/sweep/index';
 import { ENGINE, MODEL_VERSION, canonicalJson } from '../../sim/index';
@@ -77,12 +77,8 @@ export const DEFAULT_SCENARIO_SEEDS = 100;
 
 /** P(mass atrocity) of the default scenario at the given constants, over seeds 1..n. */
 async function defaultScenarioRisk(values: Readonly<Record<string, number>>, seeds: number, workers: number): Promise<{ seeds: number; pMassAtrocity: number }> {
-  const scenario = builtInScenario('default')!;
-  const outcomes = { outcomes: [{ name: 'massAtrocity', kind: 'field' as const, field: 'massAtrocity', type: 'number' as const }], series: [] };
-  const jobs = seedJobs(scenarioParams(scenario), values, scenarioTicks(scenario), outcomes, seeds);
-  const records = await poolRunner(workers)(jobs);
-  const failed = records.filter((r) => r.outcomes?.[0] === 1).length;
-  return { seeds, pMassAtrocity: failed / seeds };
+  const records = await poolRunner(workers)(riskJobs(riskTarget(), values, seeds));
+  return { seeds, pMassAtrocity: riskShare(records) };
 }
 
 /** The design target for the search: the default scenario at risk, not foregone (AT_RISK). */

@@ -41,6 +41,10 @@ export function appeasement(p: Params, highRisk: boolean): number {
 
 /** Expected cost (credibility x severity x limits x (1 - appeasement)) of a full escalation. */
 export function expectedCost(ctx: TickContext): number {
-  const { p, w } = ctx;
-  return credibility(p, w) * p.deterrenceSeverity * deterrenceLimit(p) * (1 - appeasement(p, ctx.highRisk));
+  return expectedCostAt(ctx.p, ctx.w, ctx.highRisk);
+}
+
+/** The same, outside a tick (the standing rung at set-up reads it with risk not high). */
+export function expectedCostAt(p: Params, w: World, highRisk: boolean): number {
+  return credibility(p, w) * p.deterrenceSeverity * deterrenceLimit(p) * (1 - appeasement(p, highRisk));
 }

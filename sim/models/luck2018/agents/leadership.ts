@@ -25,7 +25,7 @@
  */
 import type { TickContext } from '../context';
 import type { Params } from '../params';
-import { credibility, deterrenceLimit, expectedCost } from '../deterrence';
+import { expectedCost, expectedCostAt } from '../deterrence';
 import { STREAM } from '../streams';
 import { normal } from '../../../engine/streams';
 import { RUNGS, TOP_RUNG, clamp01, stateWeakness, type World } from '../world';
@@ -84,7 +84,7 @@ export function rungNet(p: Params, w: World, motive: number, cost: number, k: nu
  */
 export function standingRung(p: Params, w: World): number {
   const motive = leadershipMotive(p, w);
-  const cost = credibility(p, w) * p.deterrenceSeverity * deterrenceLimit(p);
+  const cost = expectedCostAt(p, w, false);
   let k = 0;
   while (k < TOP_RUNG && rungNet(p, w, motive, cost, k + 1) > 0) k++;
   return k;
