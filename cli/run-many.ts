@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { RunSpec, RunSummary } from '../sim/index';
-import summaryTask, { withDigests, type RunWithDigests } from './workers/summary-task';
+import summaryTask, { withDigests, withOutcomes, type OutcomesJob, type RunWithDigests, type RunWithOutcomes } from './workers/summary-task';
 
 export interface RunManyOptions {
   readonly jobs?: number;
@@ -25,7 +25,12 @@ export async function runManyWithDigests(specs: readonly RunSpec[], opts: RunMan
   return runTasks<RunWithDigests>(specs, opts, withDigests, 'withDigests');
 }
 
-async function runTasks<T>(specs: readonly RunSpec[], opts: RunManyOptions, task: (spec: RunSpec) => T, name?: string): Promise<T[]> {
+/** Like runMany, with the outcomes each job names evaluated on its run (for `cases`: the documented patterns). */
+export async function runManyWithOutcomes(jobs: readonly OutcomesJob[], opts: RunManyOptions = {}): Promise<RunWithOutcomes[]> {
+  return runTasks<RunWithOutcomes, OutcomesJob>(jobs, opts, withOutcomes, 'withOutcomes');
+}
+
+async function runTasks<T, J = RunSpec>(specs: readonly J[], opts: RunManyOptions, task: (spec: J) => T, name?: string): Promise<T[]> {
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), specs.length));
   let done = 0;
   const tick = () => opts.onProgress?.(++done);

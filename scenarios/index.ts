@@ -76,6 +76,7 @@ export {
   isDated,
   placeEvents,
   scenarioDate,
+  scenarioCloseDay,
   scenarioTicks,
   timelineIssues,
   timelineTicks,

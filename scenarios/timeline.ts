@@ -242,6 +242,15 @@ export function scenarioTicks(s: { readonly timeline?: Timeline }): number {
 }
 
 /**
+ * The day of a scenario's run on which its documented period closes (the day its timeline closes;
+ * the run's last day without a dated period). Documented patterns are counted up to it.
+ */
+export function scenarioCloseDay(s: { readonly timeline?: Timeline }): number {
+  const t = s.timeline;
+  return t && isDated(t) ? daysBetween(t.opens.date, t.closes.date) : scenarioTicks(s) - 1;
+}
+
+/**
  * The calendar date of a day of a scenario's run (day 0 = the day its period opens), or null
  * when the scenario is not dated.
  */

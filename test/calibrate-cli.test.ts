@@ -56,19 +56,39 @@ describe('r2p-sim calibrate --quick', () => {
     }
     expect(report.before).toHaveLength(3);
     expect(report.after).toHaveLength(3);
-    expect(report.runs).toBe(report.evaluations * (3 * QUICK_SETTINGS.seeds + QUICK_SETTINGS.riskSeeds) + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds);
+    expect(report.runs).toBe(report.evaluations * 3 * QUICK_SETTINGS.seeds + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds);
   });
 
-  it('counts the default scenario at risk in the search objective, as one more case, and says so', () => {
-    // pFitted: the risk target's P at the fitted point (the history's record with the fitted values).
-    const fittedRecord = report.history.find((h: { values: unknown }) => JSON.stringify(h.values) === JSON.stringify(report.fitted));
-    expect(report.risk).toEqual({ id: 'default', low: 0.3, high: 0.7, seeds: QUICK_SETTINGS.riskSeeds, pFitted: fittedRecord.risk.p });
+  it('fits the documented patterns alone by default: no design target in the objective', () => {
+    expect(report.risk).toBeNull();
     for (const h of report.history) {
-      expect(h.risk.distance).toBe(riskDistance(h.risk.p, 0.3, 0.7));
+      expect(h.risk).toBeUndefined();
       const cases = Object.values(h.perCase) as number[];
-      expect(h.objective).toBeCloseTo([...cases, h.risk.distance].reduce((a, b) => a + b, 0) / (cases.length + 1), 12);
+      expect(h.objective).toBeCloseTo(cases.reduce((a, b) => a + b, 0) / cases.length, 12);
     }
-    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/also counted a design target, weighed as one more case: the default scenario's P\(mass atrocity\) within 0.3-0.7/);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).not.toMatch(/also counted a design target/);
+  });
+
+  it('with --design-target counts the default scenario at risk in the search objective, as one more case, and says so', () => {
+    const again = mkdtempSync(join(tmpdir(), 'r2p-calibrate-'));
+    try {
+      const r = cli('calibrate', '--quick', '--design-target', '--out', again, '--no-progress');
+      expect(r.status, r.what).toBe(0);
+      const other = JSON.parse(readFileSync(join(again, 'report.json'), 'utf8'));
+      expect(other.provenance.command).toBe('r2p-sim calibrate --quick --design-target');
+      // pFitted: the risk target's P at the fitted point (the history's record with the fitted values).
+      const fittedRecord = other.history.find((h: { values: unknown }) => JSON.stringify(h.values) === JSON.stringify(other.fitted));
+      expect(other.risk).toEqual({ id: 'default', low: 0.3, high: 0.7, seeds: QUICK_SETTINGS.riskSeeds, pFitted: fittedRecord.risk.p });
+      for (const h of other.history) {
+        expect(h.risk.distance).toBe(riskDistance(h.risk.p, 0.3, 0.7));
+        const cases = Object.values(h.perCase) as number[];
+        expect(h.objective).toBeCloseTo([...cases, h.risk.distance].reduce((a, b) => a + b, 0) / (cases.length + 1), 12);
+      }
+      expect(other.runs).toBe(other.evaluations * (3 * QUICK_SETTINGS.seeds + QUICK_SETTINGS.riskSeeds) + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds);
+      expect(readFileSync(join(again, 'report.md'), 'utf8')).toMatch(/also counted a design target, weighed as one more case: the default scenario's P\(mass atrocity\) within 0.3-0.7/);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
   });
 
   it('records its provenance: the targets hash, the model, the day, the command', () => {

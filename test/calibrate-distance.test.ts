@@ -116,14 +116,29 @@ describe('the statistic over seeds', () => {
     expect(patternDistance('onsetDay', r(0, 0), [10, 20, 30, 1000]).statistic).toBe(25);
   });
 
-  it('a seed without a value is the worst case: at half or more the pattern scores the cap', () => {
+  it('a seed without a value scores the cap; the pattern mixes it with the median of the rest by their shares', () => {
     const range = r(0.4, 0.6, { days: 7 });
     expect(patternDistance('earlyShare', range, [])).toMatchObject({ statistic: null, distance: DISTANCE_CAP, missing: 0 });
     expect(patternDistance('earlyShare', range, [null, null, null])).toMatchObject({ statistic: null, distance: DISTANCE_CAP, missing: 3 });
-    expect(patternDistance('earlyShare', range, [0.5, null])).toMatchObject({ statistic: null, distance: DISTANCE_CAP, missing: 1 });
-    expect(patternDistance('earlyShare', range, [0.5, Number.NaN, undefined, 0.5])).toMatchObject({ statistic: null, distance: DISTANCE_CAP, missing: 2 });
-    // Fewer than half missing: the median of the seeds with a value.
-    expect(patternDistance('earlyShare', range, [0.5, null, 0.55])).toMatchObject({ statistic: 0.525, distance: 0, missing: 1 });
+    // One seed of two with a value inside the range: half the cap.
+    expect(patternDistance('earlyShare', range, [0.5, null])).toMatchObject({ statistic: 0.5, distance: DISTANCE_CAP / 2, missing: 1 });
+    expect(patternDistance('earlyShare', range, [0.5, Number.NaN, undefined, 0.5])).toMatchObject({ statistic: 0.5, distance: DISTANCE_CAP / 2, missing: 2 });
+    expect(patternDistance('earlyShare', range, [0.5, null, 0.55])).toMatchObject({ statistic: 0.525, missing: 1 });
+    expect(patternDistance('earlyShare', range, [0.5, null, 0.55]).distance).toBeCloseTo(DISTANCE_CAP / 3, 12);
+    // Outside the range: the present seeds carry their median's distance (0.85 is one tolerance above 0.6).
+    expect(patternDistance('earlyShare', range, [0.85, null, 0.85, 0.85]).distance).toBeCloseTo((DISTANCE_CAP + 3 * 1) / 4, 12);
+    // No seed missing: the median's distance alone.
+    expect(patternDistance('earlyShare', range, [0.85, 0.85]).distance).toBeCloseTo(1, 12);
+  });
+
+  it('more seeds without a value never lower the distance, and it moves in steps of the seeds, not at a cliff', () => {
+    const range = r(100, 200);
+    const at = (missing: number) => patternDistance('toll', range, [...Array(10 - missing).fill(600), ...Array(missing).fill(null)]).distance;
+    const ds = [...Array(11).keys()].map(at);
+    for (let k = 1; k <= 10; k++) {
+      expect(ds[k]).toBeGreaterThan(ds[k - 1]);
+      expect(ds[k] - ds[k - 1]).toBeCloseTo((DISTANCE_CAP - 1) / 10, 12);
+    }
   });
 
   it('killing no one never scores better than killing badly, when killing is documented', () => {

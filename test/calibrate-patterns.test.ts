@@ -17,8 +17,8 @@ const ALL: CaseTargets = {
   patterns: { toll: r(1, 2), killingDays: r(1, 2), onsetDay: r(1, 2), earlyShare: { ...r(0, 1), days: 10 }, forceShare: r(0, 1), participants: r(1, 2), displaced: r(1, 2) },
 };
 
-function both(params: Record<string, number>, ticks: number) {
-  const set = patternOutcomes(ALL, ticks);
+function both(params: Record<string, number>, ticks: number, close?: number, targets: CaseTargets = ALL) {
+  const set = patternOutcomes(targets, ticks, close);
   const rec = runSweepJob({ task: { index: 0, point: 0, replicate: 0, seed: 3, model: 'r2p-luck-2018', params, schedule: [], ticks, factors: {} }, outcomes: set, figures: {} });
   expect(rec.error).toBeNull();
   const values = patternValues(set, rec.outcomes!);
@@ -46,6 +46,41 @@ describe('patterns read from a run', () => {
     const first = s.firstKillingTick!;
     const cum = series.deaths;
     expect(values.earlyShare).toBeCloseTo(cum[Math.min(first + 9, ticks - 1)] / s.deaths, 12);
+  });
+
+  it("are read up to the period's close: every count, duration and share over the window only, by hand from the series", () => {
+    const ticks = 150;
+    const params = { agents: 3000, peoplePerAgent: 50, electionDay: 10, stakes: 0.9 };
+    const full = both(params, ticks);
+    const first = full.s.firstKillingTick!;
+    // A close inside the killing, so that the window and the run differ.
+    const close = first + 12;
+    expect(full.s.lastKillingTick!).toBeGreaterThan(close);
+    const { values, s, series, p } = both(params, ticks, close);
+    const today = Array.from(series.deathsToday).slice(0, close + 1);
+    const lastBy = today.reduce((at, x, i) => (x > 0 ? i : at), -1);
+    expect(values.toll).toBe(series.deathsPeople[close]);
+    expect(values.toll).toBeLessThan(s.deathsPeople);
+    expect(values.killingDays).toBe(lastBy - first + 1);
+    expect(values.onsetDay).toBe(first);
+    expect(values.forceShare).toBeCloseTo(series.deathsByForce[close] / series.deaths[close], 12);
+    expect(values.participants).toBeCloseTo(Math.max(...Array.from(series.perpetrators).slice(0, close + 1)) * p.peoplePerAgent, 9);
+    expect(values.displaced).toBe(series.displaced[close] * p.peoplePerAgent);
+    expect(values.earlyShare).toBeCloseTo(series.deaths[Math.min(first + 9, close)] / series.deaths[close], 12);
+  });
+
+  it("read a pattern whose window runs past the period (until: 'end') to the run's end, and the others to the close", () => {
+    const ticks = 150;
+    const params = { agents: 3000, peoplePerAgent: 50, electionDay: 10, stakes: 0.9 };
+    const targets: CaseTargets = { ...ALL, patterns: { toll: { ...r(1, 2), until: 'end' }, displaced: r(1, 2) } };
+    const { values, s, series, p } = both(params, ticks, 40, targets);
+    expect(values.toll).toBe(s.deathsPeople);
+    expect(values.displaced).toBe(series.displaced[40] * p.peoplePerAgent);
+    // No killing by the close: no killing days in the window (0), whatever comes after.
+    const early = both(params, ticks, 5);
+    expect(early.s.firstKillingTick!).toBeGreaterThan(5);
+    expect(early.values.killingDays).toBe(0);
+    expect(early.values.toll).toBe(0);
   });
 
   it('give no onset, force share or shape when no one is killed (missing, not 0), and a toll of 0', () => {

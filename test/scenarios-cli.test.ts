@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AFTERMATH_DAYS, BUILT_IN, CASES, FEATURE_DEFS, scenarioJsonSchema, scenarioMapping, scenarioTicks } from '../scenarios/index';
+import { AFTERMATH_DAYS, BUILT_IN, CASES, FEATURE_DEFS, scenarioCloseDay, scenarioJsonSchema, scenarioMapping, scenarioTicks } from '../scenarios/index';
 import { BEGIN, END, scenariosBlock } from '../cli/docs';
 import { ROOT, cli } from './helpers/cli';
 
@@ -223,6 +223,24 @@ describe('r2p-sim cases', () => {
     expect(j.ticks).toBeNull();
     expect(j.cases[0].ticks).toBe(scenarioTicks(CASES.find((c) => c.id === 'kyrgyzstan-2010')!));
     expect(j.cases[0].agents).toBe(10_000);
+  });
+
+  it("sets beside the targets each documented pattern read over its window (to the period's close), as the calibration reads it", () => {
+    const id = 'srebrenica-1995';
+    const own = cli('cases', id, '--seeds', '1', '--jobs', '1', '--json');
+    expect(own.status, own.what).toBe(0);
+    const documented = JSON.parse(own.stdout).cases[0].documentedPatterns;
+    const file = join(dir, 'srebrenica-seed1.run.json');
+    const run = cli('run', '--scenario', id, '--seed', '1', '--out', file);
+    expect(run.status, run.what).toBe(0);
+    const { series, summary, params } = JSON.parse(readFileSync(file, 'utf8'));
+    const close = scenarioCloseDay(CASES.find((c) => c.id === id)!);
+    // The period (14 days) closes long before the run ends (60 more): the window's figures, not the run's.
+    expect(summary.deathsPeople).toBeGreaterThan(series.deathsPeople[close]);
+    expect(documented.toll).toBe(series.deathsPeople[close]);
+    expect(documented.displaced).toBe(series.displaced[close] * params.peoplePerAgent);
+    expect(documented.forceShare).toBeCloseTo(series.deathsByForce[close] / series.deaths[close], 12);
+    expect(documented.onsetDay).toBe(summary.firstKillingTick);
   });
 
   it('is the same on 1 and 2 threads, and dates the median onset of a dated case', () => {

@@ -151,6 +151,7 @@ describe('the targets JSON Schema', () => {
       ['earlyShare without days', (t) => delete t.patterns.earlyShare.days],
       ['days on another pattern', (t) => (t.patterns.toll.days = 7)],
       ['unknown use', (t) => (t.use = 'train')],
+      ['unknown window end', (t) => (t.patterns.toll.until = 'aftermath')],
       ['case id with capitals', (t) => (t.case = 'Rwanda-1994')],
     ];
     for (const [what, breakIt] of bad) {
@@ -192,6 +193,15 @@ describe('broken targets files', () => {
     expect(e.value).toBe(1.2);
     expect(e.expected).toMatch(/from 0 to 1/);
     expect(e.message).toMatch(/got 1\.2/);
+  });
+
+  it("an unknown window end names the field, the value and the two ends allowed", () => {
+    const t = rawTargets('rwanda-1994');
+    t.patterns.toll.until = 'later';
+    const e = targetsError(() => validateTargets(t, FILE));
+    expect(e.field).toBe(`${FILE}: patterns.toll.until`);
+    expect(e.value).toBe('later');
+    expect(e.expected).toMatch(/"close".*"end"/);
   });
 
   it('an unknown pattern is refused, with the patterns allowed and the nearest name', () => {

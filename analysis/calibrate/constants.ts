@@ -3,7 +3,7 @@
  * and the settings of a full and a quick calibration. Everything else keeps its default (the
  * sensitivity analysis in docs/calibration.md shows which others matter).
  *
- * The fifteen were chosen for the patterns the targets document: how fast each kind of killing
+ * The sixteen were chosen for the patterns the targets document: how fast each kind of killing
  * runs, how many it reaches by the perpetrators' aim, and the most the organised force can kill a
  * day (the toll, the force's share, the shape); how many can be mobilised and how much each kills
  * (participation: killRate is a population parameter, fitted here beside the calibration group); how long a crisis or an offensive gives the killing
@@ -30,6 +30,7 @@ export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'massacreMultiplier', min: 1, max: 30, scale: 'log', shapes: 'toll, shape (mass killing over targeted attacks)' },
   { param: 'selectiveShare', min: 0.001, max: 1, scale: 'log', shapes: 'toll (how many targeted attacks single out, before mass killing)' },
   { param: 'coerciveReach', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll (how many mass killing reaches when the aim is to coerce or to expel)' },
+  { param: 'coerciveEngagement', min: 0.01, max: 1, scale: 'log', shapes: "toll (how much of its strength the organised force brings to bear when the aim is to coerce or to expel)" },
   { param: 'expulsionTerror', min: 0.005, max: 1, scale: 'log', shapes: 'displacement (flight ahead of the killing in a campaign to expel)' },
   { param: 'forceKillRate', min: 0.00001, max: 0.02, scale: 'log', shapes: "toll, the force's share" },
   { param: 'forceKillCapacity', min: 5, max: 5000, scale: 'log', shapes: "toll (the most the organised force can kill a day, however large the group)" },

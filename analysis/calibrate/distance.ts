@@ -100,23 +100,25 @@ const isMissing = (v: number | null | undefined): boolean => v === null || v ===
 
 /**
  * The distance of one pattern: the median over seeds of the model's values against the documented
- * range. A seed with no value (null, undefined or NaN: earlyShare when no one was killed) counts
- * as the worst case. When at least half the seeds have none (so the median seed has no value), or
- * there are no seeds, the pattern scores DISTANCE_CAP; otherwise the median of the seeds with a
- * value is used. Either way, producing no killing cannot lower the distance of a pattern that
- * documents killing.
+ * range, weighed with the seeds that have no value. A seed with no value (null, undefined or NaN:
+ * earlyShare when no one was killed) scores DISTANCE_CAP, the worst case; the seeds with a value
+ * score the distance of their median; the pattern's distance is the mix of the two by their shares
+ * of the seeds: (missing x CAP + present x d(median of present)) / seeds. No seeds, or none with a
+ * value, scores the cap. Producing no killing therefore never lowers the distance of a pattern
+ * that documents killing, and the distance moves smoothly with the share of runs in which the
+ * episode happens (a rule that scored the cap from half the seeds on made the search chase runs
+ * across that cliff: model /7's first fit, docs/calibration.md).
  */
 export function patternDistance(name: PatternName, range: PatternRange, values: readonly (number | null | undefined)[]): PatternDistance {
   const scale = PATTERN_SCALES[name];
   if (scale === undefined) throw new RangeError(`patternDistance: unknown pattern "${name}"`);
   const present = values.filter((v): v is number => !isMissing(v));
   const missing = values.length - present.length;
-  if (present.length === 0 || 2 * missing >= values.length) {
-    return { statistic: null, distance: DISTANCE_CAP, uncapped: DISTANCE_CAP, missing };
-  }
+  if (present.length === 0) return { statistic: null, distance: DISTANCE_CAP, uncapped: DISTANCE_CAP, missing };
   const statistic = median(present);
-  const uncapped = scaledDistance(scale, statistic, range.low, range.high);
-  return { statistic, distance: Math.min(uncapped, DISTANCE_CAP), uncapped, missing };
+  const d = scaledDistance(scale, statistic, range.low, range.high);
+  const mix = (x: number) => (missing * DISTANCE_CAP + present.length * x) / values.length;
+  return { statistic, distance: mix(Math.min(d, DISTANCE_CAP)), uncapped: mix(d), missing };
 }
 
 // ---- a case, then every case ---------------------------------------------------------------------

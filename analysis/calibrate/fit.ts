@@ -33,6 +33,8 @@ export interface CaseSetup {
   readonly targets: CaseTargets;
   readonly params: Params;
   readonly ticks: number;
+  /** The day the case's period closes: each pattern is read up to it (or to the run's end where its window says so). */
+  readonly close: number;
 }
 
 /** Runs a batch of jobs (in any order, on any number of threads); records in the jobs' order. */
@@ -45,7 +47,7 @@ const READING: OutcomeSet['outcomes'] = [
 ];
 
 function outcomeSet(c: CaseSetup): OutcomeSet {
-  const p = patternOutcomes(c.targets, c.ticks);
+  const p = patternOutcomes(c.targets, c.ticks, c.close);
   return { outcomes: [...p.outcomes, ...READING], series: p.series };
 }
 
@@ -201,17 +203,19 @@ function caseResult(c: CaseSetup, records: readonly RunRecord[]): CaseResult {
     const range = c.targets.patterns[name]!;
     const xs = (byPattern[name] ?? []).filter((x): x is number => x !== null && !Number.isNaN(x));
     const isCount = PATTERN_SCALES[name] === 'log';
+    // The median run's value: none when at least half the runs have none (the distance weighs them apart).
+    const median = 2 * pd.missing >= (byPattern[name]?.length ?? 0) ? null : pd.statistic;
     patterns.push({
       pattern: name,
       low: range.low,
       high: range.high,
-      median: pd.statistic,
+      median,
       q05: xs.length ? quantile(xs, 0.05) : null,
       q95: xs.length ? quantile(xs, 0.95) : null,
       missing: pd.missing,
       distance: pd.distance,
-      inRange: pd.statistic !== null && pd.statistic >= range.low && pd.statistic <= range.high,
-      withinFactor3: isCount ? pd.statistic !== null && withinFactor(pd.statistic, range.low, range.high, 3) : null,
+      inRange: median !== null && median >= range.low && median <= range.high,
+      withinFactor3: isCount ? median !== null && withinFactor(median, range.low, range.high, 3) : null,
     });
   }
   const n = records.length;

@@ -6,29 +6,53 @@
  * share when no one was killed) is missing (null), and distance.ts says how a missing value counts.
  */
 import type { OutcomePlan, OutcomeSet, OutcomeValue } from '../sweep/index';
-import { PATTERN_NAMES, type CaseTargets, type PatternName } from './targets';
+import { PATTERN_NAMES, type CaseTargets, type PatternName, type PatternRange } from './targets';
 
-/** The plan of one pattern for a case whose runs last `ticks` days. */
-function plan(name: PatternName, targets: CaseTargets, ticks: number): OutcomePlan {
+/**
+ * The day a documented pattern is read up to: the period's close (`close`), or the run's last day
+ * for a figure counted beyond the period (until: 'end'). A run shorter than the period is read to
+ * its end.
+ */
+export function readDay(range: PatternRange, ticks: number, close: number): number {
+  return range.until === 'end' ? ticks - 1 : Math.min(close, ticks - 1);
+}
+
+/** One pattern's plan, and the series its expression reads (the evaluator hands only these over). */
+interface Reading {
+  readonly plan: OutcomePlan;
+  readonly series: readonly string[];
+}
+
+/** The plan of one pattern, read over the run up to the day `d` (the run's last day is ticks - 1). */
+function reading(name: PatternName, targets: CaseTargets, ticks: number, d: number): Reading {
+  const field = (f: string): Reading => ({ plan: { name, kind: 'field', field: f, type: 'number' }, series: [] });
+  const expr = (e: string, ...series: string[]): Reading => ({ plan: { name, kind: 'expr', expr: e, type: 'number' }, series });
+  // Read to the run's end: the summary holds it.
+  const atEnd = d >= ticks - 1;
   switch (name) {
     case 'toll':
-      return { name, kind: 'field', field: 'deathsPeople', type: 'number' };
+      return atEnd ? field('deathsPeople') : expr(`at(series.deathsPeople, ${d})`, 'deathsPeople');
     case 'killingDays':
-      return { name, kind: 'field', field: 'killingDays', type: 'number' };
+      // First to last day of killing, both counted, up to day d (0 without killing by then).
+      return atEnd
+        ? field('killingDays')
+        : expr(`firstKillingTick <= ${d} ? lastAbove(upTo(series.deathsToday, ${d}), 0) - firstKillingTick + 1 : 0`, 'deathsToday');
     case 'onsetDay':
       // The first killing of the run (the episode's onset; null when no one was killed).
-      return { name, kind: 'field', field: 'firstKillingTick', type: 'number' };
+      return field('firstKillingTick');
     case 'forceShare':
-      return { name, kind: 'expr', expr: 'deaths > 0 ? forceDeathShare : NaN', type: 'number' };
+      return atEnd
+        ? expr('deaths > 0 ? forceDeathShare : NaN')
+        : expr(`at(series.deaths, ${d}) > 0 ? at(series.deathsByForce, ${d}) / at(series.deaths, ${d}) : NaN`, 'deaths', 'deathsByForce');
     case 'participants':
       // The peak number taking part, in people: a lower bound on the documented total who ever took part.
-      return { name, kind: 'expr', expr: 'peakPerpetrators * params.peoplePerAgent', type: 'number' };
+      return atEnd ? expr('peakPerpetrators * params.peoplePerAgent') : expr(`max(upTo(series.perpetrators, ${d})) * params.peoplePerAgent`, 'perpetrators');
     case 'displaced':
-      return { name, kind: 'field', field: 'displacedPeople', type: 'number' };
+      return atEnd ? field('displacedPeople') : expr(`at(series.displaced, ${d}) * params.peoplePerAgent`, 'displaced');
     case 'earlyShare': {
-      // Deaths up to day onset + days - 1 (or the run's last day) over all deaths.
+      // Deaths up to day onset + days - 1 (or day d) over all deaths up to day d.
       const days = targets.patterns.earlyShare?.days ?? 1;
-      return { name, kind: 'expr', expr: `deaths > 0 ? at(series.deaths, min(firstKillingTick + ${days - 1}, ${ticks - 1})) / deaths : NaN`, type: 'number' };
+      return expr(`at(series.deaths, ${d}) > 0 ? at(series.deaths, min(firstKillingTick + ${days - 1}, ${d})) / at(series.deaths, ${d}) : NaN`, 'deaths');
     }
   }
 }
@@ -38,10 +62,14 @@ export function documentedPatterns(targets: CaseTargets): PatternName[] {
   return PATTERN_NAMES.filter((n) => targets.patterns[n] !== undefined);
 }
 
-/** The outcome set that reads a case's documented patterns from each of its runs. */
-export function patternOutcomes(targets: CaseTargets, ticks: number): OutcomeSet {
-  const outcomes = documentedPatterns(targets).map((n) => plan(n, targets, ticks));
-  return { outcomes, series: outcomes.some((o) => o.name === 'earlyShare') ? ['deaths'] : [] };
+/**
+ * The outcome set that reads a case's documented patterns from each of its runs, which last
+ * `ticks` days; `close` is the day the case's period closes (each pattern is read up to it, or to
+ * the run's end where its window says so; the run's end when omitted).
+ */
+export function patternOutcomes(targets: CaseTargets, ticks: number, close = ticks - 1): OutcomeSet {
+  const read = documentedPatterns(targets).map((n) => reading(n, targets, ticks, readDay(targets.patterns[n]!, ticks, close)));
+  return { outcomes: read.map((r) => r.plan), series: [...new Set(read.flatMap((r) => r.series))] };
 }
 
 /** A run's values, by pattern (null: no value in this run). */

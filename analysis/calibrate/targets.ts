@@ -28,10 +28,20 @@ export const PATTERNS = {
 export type PatternName = keyof typeof PATTERNS;
 export const PATTERN_NAMES = Object.keys(PATTERNS) as PatternName[];
 
+/** Where a documented window ends on the run's clock (PatternRange.until). */
+export const PATTERN_UNTIL = ['close', 'end'] as const;
+export type PatternUntil = (typeof PATTERN_UNTIL)[number];
+
 export interface PatternRange {
   readonly low: number;
   readonly high: number;
   readonly window?: string;
+  /**
+   * Where the documented window ends on the run's clock: 'close' (the default), the day the
+   * profile's period closes; 'end', the run's last day (the period plus its aftermath), for a
+   * figure counted beyond the period. A pattern is read from the run up to that day only.
+   */
+  readonly until?: PatternUntil;
   readonly source: string;
   readonly note?: string;
   /** earlyShare only: days after the first killing. */

@@ -47,5 +47,5 @@ export {
   type OutcomeValue,
   type RunValues,
 } from './outcomes';
-export { runSweepJob, type RunRecord, type SweepJob } from './run';
+export { evaluatorOf, runSweepJob, type RunRecord, type SweepJob } from './run';
 export { csvCell, csvLine, journalLine, parseJournalLine, pointSummary, runColumns, runRow, summaryColumns, type Cell, type Column, type ColumnType } from './results';

@@ -17,8 +17,9 @@
  * - `scenario.NAME`: the scenario's documented figures (count features in people or as shares,
  *   level features as text), where the scenario documents them;
  * - helpers: firstAbove(s, v) and firstBelow(s, v) (the first day the series is above / below v;
- *   NaN when it never is), daysAbove(s, v), last(s), at(s, day), argmax(s), and mathjs's
- *   max, min, sum, mean, median, std, ...
+ *   NaN when it never is), lastAbove(s, v) (the last such day), daysAbove(s, v), last(s),
+ *   at(s, day), argmax(s), upTo(s, day) (the series from day 0 to `day`, for a statistic over a
+ *   window: max(upTo(series.perpetrators, 30))), and mathjs's max, min, sum, mean, median, std, ...
  * A result that is not a finite number (NaN: e.g. firstAbove never crossing) is recorded as a
  * missing value (an empty cell, null), and summary statistics count only the runs with a value.
  */
@@ -64,7 +65,7 @@ const seriesArg = (s: unknown, fn: string): ArrayLike<number> => {
 };
 
 /** Helpers over series (a day is a 0-based tick). */
-const HELPERS: Record<string, (...args: never[]) => number> = {
+const HELPERS: Record<string, (...args: never[]) => number | number[]> = {
   firstAbove(s: unknown, v: number) {
     const a = seriesArg(s, 'firstAbove');
     for (let i = 0; i < a.length; i++) if (a[i] > v) return i;
@@ -73,6 +74,11 @@ const HELPERS: Record<string, (...args: never[]) => number> = {
   firstBelow(s: unknown, v: number) {
     const a = seriesArg(s, 'firstBelow');
     for (let i = 0; i < a.length; i++) if (a[i] < v) return i;
+    return NaN;
+  },
+  lastAbove(s: unknown, v: number) {
+    const a = seriesArg(s, 'lastAbove');
+    for (let i = a.length - 1; i >= 0; i--) if (a[i] > v) return i;
     return NaN;
   },
   daysAbove(s: unknown, v: number) {
@@ -89,6 +95,11 @@ const HELPERS: Record<string, (...args: never[]) => number> = {
     const a = seriesArg(s, 'at');
     if (!Number.isInteger(day) || day < 0 || day >= a.length) throw new Error(`at(series, day): day ${String(day)} is outside the run (days 0 to ${a.length - 1})`);
     return a[day];
+  },
+  upTo(s: unknown, day: number) {
+    const a = seriesArg(s, 'upTo');
+    if (!Number.isInteger(day) || day < 0 || day >= a.length) throw new Error(`upTo(series, day): day ${String(day)} is outside the run (days 0 to ${a.length - 1})`);
+    return Array.from(a).slice(0, day + 1);
   },
   argmax(s: unknown) {
     const a = seriesArg(s, 'argmax');

@@ -30,7 +30,8 @@ export interface SweepJob {
 
 const evaluators = new Map<string, OutcomeEvaluator>();
 
-function evaluatorOf(set: OutcomeSet): OutcomeEvaluator {
+/** A set's evaluator, compiled once per worker and kept (a worker runs many jobs of few sets). */
+export function evaluatorOf(set: OutcomeSet): OutcomeEvaluator {
   const key = JSON.stringify(set);
   let e = evaluators.get(key);
   if (!e) {

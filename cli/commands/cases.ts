@@ -4,12 +4,14 @@
  */
 import { Command } from 'commander';
 import { ENGINE, MODEL_VERSION, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
-import { AFTERMATH_DAYS, CASES, caseStats, runOutcome, scenarioDate, scenarioParams, scenarioTicks, type CaseStats, type Scenario } from '../../scenarios/index';
-import { targetsFor, type PatternRange } from '../../scenarios/targets/index';
+import { median } from 'd3';
+import { patternOutcomes, patternValues } from '../../analysis/calibrate/patterns';
+import { AFTERMATH_DAYS, CASES, caseStats, runOutcome, scenarioCloseDay, scenarioDate, scenarioParams, scenarioTicks, type CaseStats, type Scenario } from '../../scenarios/index';
+import { targetsFor, type PatternName, type PatternRange } from '../../scenarios/targets/index';
 import { UsageError } from '../errors';
 import { count, dayCount, dayText } from '../format';
 import { startRunsBar } from '../progress';
-import { defaultJobs, runMany } from '../run-many';
+import { defaultJobs, runManyWithOutcomes } from '../run-many';
 import { loadScenario, positiveInt } from '../spec';
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
@@ -20,7 +22,7 @@ const p2 = (x: number) => x.toFixed(2);
  * The report as text. `ticks` and `agents` are what the command line gave (undefined: each
  * scenario's own run length and agents, which the table shows per case).
  */
-export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks?: number, agents?: number): string {
+export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks?: number, agents?: number, documented: DocumentedMedians = new Map()): string {
   const p = defaultParams();
   const length = ticks === undefined ? `each scenario's own run length (a case's period plus ${AFTERMATH_DAYS} days)` : dayCount(ticks);
   const resolution = agents === undefined ? "each scenario's agents (raised where a case's population needs more)" : count(agents, 'agent');
@@ -58,50 +60,58 @@ export function formatCaseReport(stats: readonly CaseStats[], seeds: number, tic
       );
     }
   } else if (stats.some((s) => s.article)) lines.push('', 'The model agrees with the article on every case with a reading.');
-  lines.push(...documentedTable(stats));
+  lines.push(...documentedTable(stats, documented));
   return `${lines.join('\n')}\n`;
 }
 
 /** A documented range as text: one figure when low = high. */
 const rangeText = (r: PatternRange | undefined, f: (x: number) => string) => (r === undefined ? '-' : r.low === r.high ? f(r.low) : `${f(r.low)}-${f(r.high)}`);
 
+/** Each case's medians over the seeds of its documented patterns, read over their windows (null: at least half the runs have no value). */
+export type DocumentedMedians = ReadonlyMap<string, Partial<Record<PatternName, number | null>>>;
+
 /**
  * The model's medians beside each case's documented patterns (scenarios/targets; never an input),
- * with the model's toll as a multiple of the documented range (1: inside it).
+ * each read over its documented window as the calibration reads it (analysis/calibrate/patterns.ts:
+ * up to the period's close unless the target says otherwise), with the model's toll as a multiple
+ * of the documented range (1: inside it).
  */
-export function documentedTable(stats: readonly CaseStats[]): string[] {
-  const withTargets = stats.filter((s) => targetsFor(s.id) !== undefined);
+export function documentedTable(stats: readonly CaseStats[], documented: DocumentedMedians): string[] {
+  const withTargets = stats.filter((s) => targetsFor(s.id) !== undefined && documented.has(s.id));
   if (!withTargets.length) return [];
   const n2 = (x: number) => Number(x.toFixed(2)).toString();
   const rows = [
     ['case', 'toll: documented', 'model', 'x', 'killing days: doc.', 'model', 'first killing: doc.', 'model', "force's share: doc.", 'model', 'displaced: doc.', 'model'],
     ...withTargets.map((s) => {
       const t = targetsFor(s.id)!.patterns;
+      const m = documented.get(s.id)!;
       const toll = t.toll;
+      // A pattern the case does not document is not read; one without a value in most runs shows as none.
+      const model = (name: PatternName, f: (x: number) => string, none = '-') => (t[name] === undefined ? '-' : m[name] == null ? none : f(m[name]!));
       // How many times outside the documented range the median toll lies (1 inside; <1 below).
-      const m = s.deathsMedian;
+      const mt = m.toll ?? 0;
       const ratio =
-        toll === undefined ? '-' : m >= toll.low && m <= toll.high ? '1' : m < toll.low ? `1/${n2(Math.max(1, toll.low) / Math.max(1, m))}` : n2(m / Math.max(1, toll.high));
+        toll === undefined ? '-' : mt >= toll.low && mt <= toll.high ? '1' : mt < toll.low ? `1/${n2(Math.max(1, toll.low) / Math.max(1, mt))}` : n2(mt / Math.max(1, toll.high));
       return [
         s.title,
         rangeText(toll, people),
-        people(s.deathsMedian),
+        model('toll', people),
         ratio,
         rangeText(t.killingDays, people),
-        people(s.killingDaysMedian),
+        model('killingDays', people),
         t.onsetDay === undefined ? '-' : `day ${rangeText(t.onsetDay, String)}`,
-        s.firstKillingMedian === null ? 'none' : `day ${Math.round(s.firstKillingMedian)}`,
+        model('onsetDay', (x) => `day ${Math.round(x)}`, 'none'),
         rangeText(t.forceShare, n2),
-        s.forceShareMedian === null ? '-' : n2(s.forceShareMedian),
+        model('forceShare', n2),
         rangeText(t.displaced, people),
-        people(s.displacedMedian),
+        model('displaced', people),
       ];
     }),
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return [
     '',
-    'Beside the documented patterns (scenarios/targets, never an input; medians over the seeds; x: the median toll as a multiple of the documented range, 1 inside it):',
+    "Beside the documented patterns (scenarios/targets, never an input; medians over the seeds, each pattern read over its documented window: to the period's close unless the target runs past it, as the calibration reads it; -: not documented; x: the median toll as a multiple of the documented range, 1 inside it):",
     '',
     ...rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()),
   ];
@@ -152,18 +162,53 @@ export function casesCommand(): Command {
       const agents = opts.agents === undefined ? undefined : (parseValue(PARAM_BY_NAME.get('agents')!, opts.agents, '--agents') as number);
       const scenarios = refs.length ? refs.map((r) => loadScenario(r, 'scenario')) : [...CASES];
       const specs = caseSpecs(scenarios, seeds, ticks, agents);
+      // The documented patterns of each case with targets, read from every run over their windows.
+      const sets = scenarios.map((s, i) => {
+        const t = targetsFor(s.id);
+        return t ? patternOutcomes(t, ticks ?? scenarioTicks(s), scenarioCloseDay(s)) : null;
+      });
       const bar = startRunsBar('cases', specs.length, Boolean(opts.json || opts.csv));
-      const summaries = await runMany(specs, { jobs, onProgress: (done) => bar?.update(done) });
+      const runs = await runManyWithOutcomes(
+        specs.map((spec, k) => ({ spec, outcomes: sets[Math.floor(k / seeds)] })),
+        { jobs, onProgress: (done) => bar?.update(done) },
+      );
       bar?.stop();
+      const summaries = runs.map((r) => r.summary);
+      const documented = documentedMedians(scenarios, sets, runs, seeds);
       const results = scenarios.map((scenario, i) => ({
         scenario,
         outcomes: summaries.slice(i * seeds, (i + 1) * seeds).map((s, k) => runOutcome(k + 1, s)),
       }));
       const stats = results.map(({ scenario, outcomes }, i) => caseStats(scenario, outcomes, Number(specs[i * seeds].ticks), Number(specs[i * seeds].params?.agents)));
-      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: { ...ENGINE, model: MODEL_VERSION }, seeds, ticks: ticks ?? null, agents: agents ?? null, cases: stats, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
+      const cases = stats.map((s) => ({ ...s, documentedPatterns: documented.get(s.id) ?? null }));
+      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: { ...ENGINE, model: MODEL_VERSION }, seeds, ticks: ticks ?? null, agents: agents ?? null, cases, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
       else if (opts.csv) process.stdout.write(casesCsv(results));
-      else process.stdout.write(formatCaseReport(stats, seeds, ticks, agents));
+      else process.stdout.write(formatCaseReport(stats, seeds, ticks, agents, documented));
     });
+}
+
+/** Each case's median of every documented pattern over its seeds (null when at least half the runs have no value). */
+function documentedMedians(
+  scenarios: readonly Scenario[],
+  sets: readonly (ReturnType<typeof patternOutcomes> | null)[],
+  runs: readonly { readonly values: readonly (number | string | null)[] | null }[],
+  seeds: number,
+): DocumentedMedians {
+  const out = new Map<string, Partial<Record<PatternName, number | null>>>();
+  scenarios.forEach((s, i) => {
+    const set = sets[i];
+    if (!set) return;
+    const byRun = runs.slice(i * seeds, (i + 1) * seeds).map((r) => patternValues(set, r.values ?? []));
+    const medians: Partial<Record<PatternName, number | null>> = {};
+    for (const o of set.outcomes) {
+      const name = o.name as PatternName;
+      const present = byRun.map((v) => v[name]).filter((x): x is number => x !== null && x !== undefined);
+      // The median run's value, as the calibration reports it: none when at least half the runs have none.
+      medians[name] = 2 * present.length > byRun.length ? (median(present) ?? null) : null;
+    }
+    out.set(s.id, medians);
+  });
+  return out;
 }
 
 /** --ticks as given, checked; the message names the text given, not the number it parses to. */

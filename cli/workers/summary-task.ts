@@ -1,13 +1,34 @@
 /**
  * A worker's tasks: one run of the engine each, returning plain data that is cheap to post. The
- * default task returns the summary (`cases`); `withDigests` also returns a digest of each tick's
- * observables, from which `compare` finds the day an arm first parts from its baseline.
+ * default task returns the summary; `withOutcomes` also evaluates an outcome set on the run (the
+ * documented patterns `cases` sets beside the targets); `withDigests` returns a digest of each
+ * tick's observables, from which `compare` finds the day an arm first parts from its baseline.
  */
 import { tickDigests } from '../../analysis/compare';
+import { evaluatorOf, type OutcomeSet, type OutcomeValue } from '../../analysis/sweep/index';
 import { runModel, type RunSpec, type RunSummary } from '../../sim/index';
 
 export default function summaryTask(spec: RunSpec): RunSummary {
   return runModel(spec).summary;
+}
+
+/** A run to make, with the outcomes to read from it (none: the summary alone). */
+export interface OutcomesJob {
+  readonly spec: RunSpec;
+  readonly outcomes: OutcomeSet | null;
+}
+
+export interface RunWithOutcomes {
+  readonly summary: RunSummary;
+  /** One value per outcome of the job's set, in its order (null without a set). */
+  readonly values: readonly OutcomeValue[] | null;
+}
+
+export function withOutcomes({ spec, outcomes }: OutcomesJob): RunWithOutcomes {
+  const r = runModel(spec);
+  if (!outcomes) return { summary: r.summary, values: null };
+  const values = evaluatorOf(outcomes).evaluate({ summary: r.summary as unknown as Record<string, unknown>, params: r.params as Record<string, unknown>, series: r.series, figures: {} });
+  return { summary: r.summary, values };
 }
 
 export interface RunWithDigests {

@@ -6,4 +6,5 @@ register();
 const tasks = await import('./summary-task.ts');
 export default tasks.default;
 export const withDigests = tasks.withDigests;
+export const withOutcomes = tasks.withOutcomes;
 export const sweepJob = tasks.sweepJob;

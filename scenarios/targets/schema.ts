@@ -8,7 +8,7 @@
  * A pattern the sources do not establish is left out (never guessed).
  */
 import * as z from 'zod';
-import { PATTERN_NAMES } from '../../analysis/calibrate/targets';
+import { PATTERN_NAMES, PATTERN_UNTIL } from '../../analysis/calibrate/targets';
 
 export { PATTERNS, PATTERN_NAMES, type CaseTargets, type PatternName, type PatternRange } from '../../analysis/calibrate/targets';
 
@@ -22,11 +22,14 @@ const range = (extra: z.ZodRawShape = {}) =>
         low: nonNeg('the lowest documented value'),
         high: nonNeg('the highest documented value'),
         window: text('the period the figure covers').optional(),
+        until: z
+          .enum(PATTERN_UNTIL, { error: `where the window ends on the run's clock: "close" (the period's close, the default) or "end" (the run's end, the aftermath included)` })
+          .optional(),
         source: text('the primary source (document, page or paragraph) that establishes the range'),
         note: text('a note').optional(),
         ...extra,
       },
-      { error: 'an object {low, high, source, window?, note?}' },
+      { error: 'an object {low, high, source, window?, until?, note?}' },
     )
     .refine((r) => (r as { low: number }).low <= (r as { high: number }).high, { error: 'low <= high' });
 

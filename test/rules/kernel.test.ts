@@ -28,6 +28,7 @@ import { STREAM } from '../../sim/models/luck2018/streams';
 import type { Params } from '../../sim/models/luck2018/params';
 import { riskFactors, trueRisk } from '../../sim/models/luck2018/risk';
 import { peacekeepersStep } from '../../sim/models/luck2018/un/peacekeepers';
+import { forceEngagement } from '../../sim/models/luck2018/triggers';
 import { DEAD, FLED, JOINED, OTHER_GROUP, PASSIVE, PROTECTED } from '../../sim/models/luck2018/world';
 import { eventLines, fillPopulationDraws, params, tickContext, tinyWorld } from '../helpers/luck-world';
 
@@ -302,6 +303,26 @@ describe('what the population step reads', () => {
     expect(populationInputs(p, w, 0, 0).forceHazard).toBe(0); // no lethality, no killing
     expect(populationInputs({ ...p, forceKillRate: 1, organisedForce: 1 }, w, 0, 1).forceHazard).toBe(1);
     expect(populationInputs({ ...p, forceKillRate: 5, organisedForce: 1 }, w, 0, 1).forceHazard).toBe(1);
+  });
+
+  it('where the aim is to coerce or to expel, the force brings coerciveEngagement of its engagement to bear; all of it to destroy', () => {
+    const { w, p } = world({ coerciveEngagement: 0.25 });
+    w.leadership.rung = 4;
+    const hazard = (aim: Params['perpetratorAim'], offensive: number) => {
+      w.offensive = offensive;
+      return populationInputs({ ...p, perpetratorAim: aim }, w, 0, 0.3).forceHazard;
+    };
+    const full = p.forceKillRate * p.organisedForce * 0.3;
+    for (const offensive of [0, 1]) {
+      const engagement = offensive ? 1 : p.forceEngagementBase;
+      expect(hazard('destroy', offensive)).toBeCloseTo(full * engagement, 15);
+      expect(hazard('coerce', offensive)).toBeCloseTo(full * engagement * 0.25, 15);
+      expect(hazard('expel', offensive)).toBeCloseTo(full * engagement * 0.25, 15);
+    }
+    // The same engagement is what the force brings to an attack on a venue (peacekeepers.ts reads forceEngagement).
+    w.offensive = 0;
+    expect(forceEngagement({ ...p, perpetratorAim: 'coerce' }, w)).toBeCloseTo(0.25 * p.forceEngagementBase, 15);
+    expect(forceEngagement({ ...p, perpetratorAim: 'destroy' }, w)).toBeCloseTo(p.forceEngagementBase, 15);
   });
 
   describe("the organised force's daily capacity (forceKillCapacity, a handling limit)", () => {

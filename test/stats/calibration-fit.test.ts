@@ -14,18 +14,19 @@ import { patternOutcomes, patternValues } from '../../analysis/calibrate/pattern
 import type { PatternName } from '../../analysis/calibrate/targets';
 import { orderStatisticCi } from '../../analysis/stats';
 import { runSweepJob } from '../../analysis/sweep/index';
-import { builtInScenario, scenarioParams, scenarioTicks } from '../../scenarios/index';
+import { builtInScenario, scenarioCloseDay, scenarioParams, scenarioTicks } from '../../scenarios/index';
 import { targetsFor } from '../../scenarios/targets/index';
 import { FITTED } from '../../sim/models/luck2018/fitted';
 
 const SEEDS = 40;
 
 /** The patterns the fit met, by case (fast cases: 10,000-17,000 agents). */
+// Kyrgyzstan's killing days left at r2p-luck-2018/7: the fit's median run kills on 1 day against
+// 4-6 documented (more than a factor of 3 short; docs/calibration.md, targets table).
 const FITTED_PATTERNS: Readonly<Record<string, readonly PatternName[]>> = {
-  'srebrenica-1995': ['toll', 'forceShare'],
-  'sri-lanka-2009': ['onsetDay', 'forceShare'],
-  'iraq-sinjar-2014': ['onsetDay', 'forceShare'],
-  'kyrgyzstan-2010': ['killingDays'],
+  'srebrenica-1995': ['toll', 'killingDays', 'forceShare'],
+  'sri-lanka-2009': ['toll', 'onsetDay', 'forceShare'],
+  'iraq-sinjar-2014': ['killingDays', 'onsetDay', 'forceShare'],
 };
 
 describe('the fitted defaults reproduce documented patterns (40 seeds a case)', () => {
@@ -38,7 +39,7 @@ describe('the fitted defaults reproduce documented patterns (40 seeds a case)', 
       const scenario = builtInScenario(id)!;
       const targets = targetsFor(id)!;
       const ticks = scenarioTicks(scenario);
-      const set = patternOutcomes(targets, ticks);
+      const set = patternOutcomes(targets, ticks, scenarioCloseDay(scenario));
       const params = scenarioParams(scenario);
       const values: Partial<Record<PatternName, number[]>> = {};
       for (let seed = 1; seed <= SEEDS; seed++) {

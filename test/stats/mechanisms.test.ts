@@ -37,17 +37,22 @@ describe('escalation that holds', () => {
     armedConflict: 1,
     leadershipNoise: 0.2,
   };
+  // Stakes that leave the standing rung below the top, so that runs have rungs to climb: at the
+  // default stakes (0.7) and the r2p-luck-2018/7 constants every calm run starts on mass killing
+  // (ODD 7.1), and a check of steps down over the climbs would be empty.
+  const climbing: Partial<Params> = { ...calm, stakes: 0.65 };
   it('never steps down without a change of motive or cost, over 100 seeds', () => {
     let climbs = 0;
     for (const seed of seeds(100)) {
-      const rung = run(calm, seed, 150).series.rung;
+      const rung = run(climbing, seed, 150).series.rung;
       for (let t = 1; t < rung.length; t++) {
         expect(rung[t], `seed ${seed}, day ${t}: stepped down from ${rung[t - 1]}`).toBeGreaterThanOrEqual(rung[t - 1]);
         if (rung[t] > rung[t - 1]) climbs++;
       }
     }
     // The runs did climb (else the check is empty): at least once a run on average. Since
-    // r2p-luck-2018/6 a run starts on its standing rung (ODD 7.1), so there are fewer climbs.
+    // r2p-luck-2018/6 a run starts on its standing rung (ODD 7.1), so there are fewer climbs
+    // (about 200 at /7, from rung 2).
     expect(climbs).toBeGreaterThanOrEqual(100);
   });
 

@@ -224,6 +224,11 @@ export const CALIBRATION_DEFS = [
     source: "Valentino 2004: coercive mass killing strikes the population seen to support the enemy, not a group as such; Kalyvas 2006: indiscriminate violence where information is poor. To be calibrated (issue 13).",
   },
   {
+    name: 'coerciveEngagement', group: 'calibration', kind: 'number', default: 1, min: 0, max: 1, unit: "share",
+    description: "Share of its engagement the organised force brings to bear on the targeted group when the aim is to coerce or to expel rather than to destroy: it kills as many as its aim needs, to make an example, not as many as it can (1: as under an aim to destroy).",
+    source: "Valentino 2004: coercive and dispossessive mass killing are means to an end, limited by it, where an aim to destroy is limited only by capacity; Kalyvas 2006: selective violence, used to deter, is economical; Davenport 2007: repression answers the challenge it meets. To be calibrated (issue 13).",
+  },
+  {
     name: 'expulsionTerror', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 1, unit: "danger",
     description: "Danger that a campaign to expel (aim expel, rung targeted attacks or above) spreads among the targeted in every region peacekeepers do not protect, whether or not anyone nearby has been killed: burning, threats and clearance drive people out.",
     source: "Valentino 2004: dispossessive mass killing (ethnic cleansing), where killing is a means to removal; Independent International Commission of Inquiry on East Timor (A/54/726-S/2000/59, 2000): forced displacement and destruction. To be calibrated (issue 13).",

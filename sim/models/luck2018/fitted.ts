@@ -7,28 +7,29 @@ import type { Fitted } from './fit-provenance';
 
 export const FITTED: Fitted = {
   "values": {
-    "lethalityTargeted": 0.361834,
-    "massacreMultiplier": 1.88039,
-    "selectiveShare": 0.0196199,
-    "coerciveReach": 0.0120693,
-    "expulsionTerror": 0.343884,
-    "forceKillRate": 0.0164179,
-    "forceKillCapacity": 548.134,
-    "killRate": 0.17999,
-    "mobilisableShare": 0.260616,
-    "forceEngagementBase": 0.781267,
+    "lethalityTargeted": 0.375197,
+    "massacreMultiplier": 2.04519,
+    "selectiveShare": 0.0395786,
+    "coerciveReach": 0.0140505,
+    "coerciveEngagement": 0.952668,
+    "expulsionTerror": 0.584278,
+    "forceKillRate": 0.0191794,
+    "forceKillCapacity": 651.486,
+    "killRate": 0.201852,
+    "mobilisableShare": 0.13544,
+    "forceEngagementBase": 0.787976,
     "crisisHalfLife": 180,
-    "offensiveHalfLife": 51.986,
-    "stepDownMargin": 0.22325,
-    "barMassKilling": 0.342613,
-    "bystanderFlee": 0.171505
+    "offensiveHalfLife": 58.5921,
+    "stepDownMargin": 0.231032,
+    "barMassKilling": 0.324495,
+    "bystanderFlee": 0.186316
   },
   "provenance": {
-    "targetsHash": "b038d7d8f83a44fda90395072a4c477bb51a4825b4c84de592fbbe7a92ab3394",
-    "model": "r2p-luck-2018/6",
+    "targetsHash": "e58eb4f2094a20f311c04292a47bffed6ffff6467e3ae052401b3501ef89c67e",
+    "model": "r2p-luck-2018/7",
     "engine": "r2p-sim 0.1.0",
     "date": "2026-12-02",
-    "objective": 0.956605,
+    "objective": 1.080239,
     "trainingCases": [
       "rwanda-1994",
       "srebrenica-1995",
@@ -44,6 +45,6 @@ export const FITTED: Fitted = {
       "burundi-2015",
       "myanmar-2017"
     ],
-    "command": "r2p-sim calibrate --start forceEngagementBase=0.1 --start mobilisableShare=0.3,killRate=0.2 --start selectiveShare=0.05,forceEngagementBase=0.2"
+    "command": "r2p-sim calibrate --start coerciveEngagement=0.15 --start coerciveEngagement=0.15,mobilisableShare=0.05,killRate=0.5 --start lethalityTargeted=0.351,massacreMultiplier=1.91,selectiveShare=0.0461,coerciveReach=0.0124,coerciveEngagement=0.969,expulsionTerror=0.353,forceKillRate=0.0191,forceKillCapacity=567,killRate=0.184,mobilisableShare=0.211,forceEngagementBase=0.764,crisisHalfLife=180,offensiveHalfLife=53.2,stepDownMargin=0.225,barMassKilling=0.318,bystanderFlee=0.174"
   }
 };

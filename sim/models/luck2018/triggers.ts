@@ -41,9 +41,15 @@ export function shockPersistence(halfLife: number): number {
   return exp(-LN2 / halfLife);
 }
 
-/** Share of the organised force brought to bear on the targeted population: all of it at an offensive's height, back towards the base as its push fades. */
+/**
+ * Share of the organised force brought to bear on the targeted population: all of it at an
+ * offensive's height, back towards the base as its push fades; and, where the aim is to coerce or
+ * to expel, only the share such an aim needs (coerciveEngagement: killing to make an example, not
+ * to destroy; Valentino 2004, Kalyvas 2006).
+ */
 export function forceEngagement(p: Params, w: World): number {
-  return p.forceEngagementBase + (1 - p.forceEngagementBase) * w.offensive;
+  const aim = p.perpetratorAim === 'destroy' ? 1 : p.coerciveEngagement;
+  return aim * (p.forceEngagementBase + (1 - p.forceEngagementBase) * w.offensive);
 }
 
 export function triggersStep(ctx: TickContext): void {
