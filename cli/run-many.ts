@@ -5,8 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { RunSpec, RunSummary } from '../sim/index';
-import summaryTask, { withDigests, withOutcomes, type OutcomesJob, type RunWithDigests, type RunWithOutcomes } from './workers/summary-task';
+import type { RunSpec } from '../sim/index';
+import { withDigests, withOutcomes, type OutcomesJob, type RunWithDigests, type RunWithOutcomes } from './workers/summary-task';
 
 export interface RunManyOptions {
   readonly jobs?: number;
@@ -16,21 +16,18 @@ export interface RunManyOptions {
 
 export const defaultJobs = () => availableParallelism();
 
-export async function runMany(specs: readonly RunSpec[], opts: RunManyOptions = {}): Promise<RunSummary[]> {
-  return runTasks<RunSummary>(specs, opts, summaryTask);
-}
-
-/** Like runMany, with each run's per-tick digests too (for `compare`). */
+/** Each run's summary and per-tick digests (for `compare`). */
 export async function runManyWithDigests(specs: readonly RunSpec[], opts: RunManyOptions = {}): Promise<RunWithDigests[]> {
-  return runTasks<RunWithDigests>(specs, opts, withDigests, 'withDigests');
+  return runTasks<RunWithDigests, RunSpec>(specs, opts, withDigests, 'withDigests');
 }
 
-/** Like runMany, with the outcomes each job names evaluated on its run (for `cases`: the documented patterns). */
+/** Each run's summary, with the outcomes its job names evaluated on it (for `cases`: the documented patterns). */
 export async function runManyWithOutcomes(jobs: readonly OutcomesJob[], opts: RunManyOptions = {}): Promise<RunWithOutcomes[]> {
   return runTasks<RunWithOutcomes, OutcomesJob>(jobs, opts, withOutcomes, 'withOutcomes');
 }
 
-async function runTasks<T, J = RunSpec>(specs: readonly J[], opts: RunManyOptions, task: (spec: J) => T, name?: string): Promise<T[]> {
+/** Runs `task` on every job, in this thread (one job) or on the pool by the task's exported `name`. */
+async function runTasks<T, J>(specs: readonly J[], opts: RunManyOptions, task: (spec: J) => T, name: string): Promise<T[]> {
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), specs.length));
   let done = 0;
   const tick = () => opts.onProgress?.(++done);
@@ -53,7 +50,7 @@ async function runTasks<T, J = RunSpec>(specs: readonly J[], opts: RunManyOption
   try {
     return await Promise.all(
       specs.map(async (spec) => {
-        const r = (await pool.run(spec, name ? { name } : {})) as T;
+        const r = (await pool.run(spec, { name })) as T;
         tick();
         return r;
       }),

@@ -14,6 +14,7 @@ import {
   PATTERN_SCALES,
   SHARE_TOLERANCE,
   caseDistance,
+  medianRun,
   objective,
   patternDistance,
   scaledDistance,
@@ -129,6 +130,13 @@ describe('the statistic over seeds', () => {
     expect(patternDistance('earlyShare', range, [0.85, null, 0.85, 0.85]).distance).toBeCloseTo((DISTANCE_CAP + 3 * 1) / 4, 12);
     // No seed missing: the median's distance alone.
     expect(patternDistance('earlyShare', range, [0.85, 0.85]).distance).toBeCloseTo(1, 12);
+  });
+
+  it('the median run the reports show: the median of the seeds with a value, none when at least half have none', () => {
+    expect(medianRun([1, 2, null])).toBe(1.5);
+    expect(medianRun([1, null])).toBeNull();
+    expect(medianRun([1, Number.NaN, undefined, 3, 5])).toBe(3);
+    expect(medianRun([])).toBeNull();
   });
 
   it('more seeds without a value never lower the distance, and it moves in steps of the seeds, not at a cliff', () => {

@@ -99,6 +99,15 @@ export interface PatternDistance {
 const isMissing = (v: number | null | undefined): boolean => v === null || v === undefined || Number.isNaN(v);
 
 /**
+ * The median run's value, as the reports show it: the median of the seeds with a value, or none
+ * (null) when at least half the seeds have none (the distance weighs those seeds apart).
+ */
+export function medianRun(values: readonly (number | null | undefined)[]): number | null {
+  const present = values.filter((v): v is number => !isMissing(v));
+  return 2 * present.length > values.length ? median(present) : null;
+}
+
+/**
  * The distance of one pattern: the median over seeds of the model's values against the documented
  * range, weighed with the seeds that have no value. A seed with no value (null, undefined or NaN:
  * earlyShare when no one was killed) scores DISTANCE_CAP, the worst case; the seeds with a value

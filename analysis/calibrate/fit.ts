@@ -22,7 +22,7 @@ import type { CaseTargets, PatternName } from './targets';
 import { quantile } from '../stats';
 import type { OutcomeSet, RunRecord, SweepJob } from '../sweep/index';
 import { constantValues, factorValuesOf, searchFactors, type CalibratedConstant, type CalibrationSettings } from './constants';
-import { PATTERN_SCALES, caseDistance, objective, withinFactor, type CaseDistance } from './distance';
+import { PATTERN_SCALES, caseDistance, medianRun, objective, withinFactor, type CaseDistance } from './distance';
 import { patternOutcomes, patternValues } from './patterns';
 import { acceptedRanges, search, type Accepted } from './search';
 
@@ -203,8 +203,7 @@ function caseResult(c: CaseSetup, records: readonly RunRecord[]): CaseResult {
     const range = c.targets.patterns[name]!;
     const xs = (byPattern[name] ?? []).filter((x): x is number => x !== null && !Number.isNaN(x));
     const isCount = PATTERN_SCALES[name] === 'log';
-    // The median run's value: none when at least half the runs have none (the distance weighs them apart).
-    const median = 2 * pd.missing >= (byPattern[name]?.length ?? 0) ? null : pd.statistic;
+    const median = medianRun(byPattern[name] ?? []);
     patterns.push({
       pattern: name,
       low: range.low,

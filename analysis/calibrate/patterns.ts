@@ -13,7 +13,7 @@ import { PATTERN_NAMES, type CaseTargets, type PatternName, type PatternRange } 
  * for a figure counted beyond the period (until: 'end'). A run shorter than the period is read to
  * its end.
  */
-export function readDay(range: PatternRange, ticks: number, close: number): number {
+function readDay(range: PatternRange, ticks: number, close: number): number {
   return range.until === 'end' ? ticks - 1 : Math.min(close, ticks - 1);
 }
 

@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { ENGINE, MODEL_VERSION, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
-import { median } from 'd3';
+import { medianRun } from '../../analysis/calibrate/distance';
 import { patternOutcomes, patternValues } from '../../analysis/calibrate/patterns';
 import { AFTERMATH_DAYS, CASES, caseStats, runOutcome, scenarioCloseDay, scenarioDate, scenarioParams, scenarioTicks, type CaseStats, type Scenario } from '../../scenarios/index';
 import { targetsFor, type PatternName, type PatternRange } from '../../scenarios/targets/index';
@@ -12,6 +12,7 @@ import { UsageError } from '../errors';
 import { count, dayCount, dayText } from '../format';
 import { startRunsBar } from '../progress';
 import { defaultJobs, runManyWithOutcomes } from '../run-many';
+import type { RunWithOutcomes } from '../workers/summary-task';
 import { loadScenario, positiveInt } from '../spec';
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
@@ -191,7 +192,7 @@ export function casesCommand(): Command {
 function documentedMedians(
   scenarios: readonly Scenario[],
   sets: readonly (ReturnType<typeof patternOutcomes> | null)[],
-  runs: readonly { readonly values: readonly (number | string | null)[] | null }[],
+  runs: readonly RunWithOutcomes[],
   seeds: number,
 ): DocumentedMedians {
   const out = new Map<string, Partial<Record<PatternName, number | null>>>();
@@ -202,9 +203,8 @@ function documentedMedians(
     const medians: Partial<Record<PatternName, number | null>> = {};
     for (const o of set.outcomes) {
       const name = o.name as PatternName;
-      const present = byRun.map((v) => v[name]).filter((x): x is number => x !== null && x !== undefined);
-      // The median run's value, as the calibration reports it: none when at least half the runs have none.
-      medians[name] = 2 * present.length > byRun.length ? (median(present) ?? null) : null;
+      // The median run's value, as the calibration reports it.
+      medians[name] = medianRun(byRun.map((v) => v[name]));
     }
     out.set(s.id, medians);
   });

@@ -1,16 +1,13 @@
 /**
- * A worker's tasks: one run of the engine each, returning plain data that is cheap to post. The
- * default task returns the summary; `withOutcomes` also evaluates an outcome set on the run (the
- * documented patterns `cases` sets beside the targets); `withDigests` returns a digest of each
- * tick's observables, from which `compare` finds the day an arm first parts from its baseline.
+ * A worker's tasks, called by name: one run of the engine each, returning plain data that is cheap
+ * to post. `withOutcomes` returns the summary and evaluates an outcome set on the run (the
+ * documented patterns `cases` sets beside the targets); `withDigests` returns the summary and a
+ * digest of each tick's observables, from which `compare` finds the day an arm first parts from
+ * its baseline; `sweepJob` runs one job of a sweep.
  */
 import { tickDigests } from '../../analysis/compare';
 import { evaluatorOf, type OutcomeSet, type OutcomeValue } from '../../analysis/sweep/index';
 import { runModel, type RunSpec, type RunSummary } from '../../sim/index';
-
-export default function summaryTask(spec: RunSpec): RunSummary {
-  return runModel(spec).summary;
-}
 
 /** A run to make, with the outcomes to read from it (none: the summary alone). */
 export interface OutcomesJob {

@@ -4,7 +4,6 @@ import { register } from 'tsx/esm/api';
 
 register();
 const tasks = await import('./summary-task.ts');
-export default tasks.default;
 export const withDigests = tasks.withDigests;
 export const withOutcomes = tasks.withOutcomes;
 export const sweepJob = tasks.sweepJob;
