@@ -39,9 +39,25 @@ describe('r2p-sim calibrate --quick', () => {
       }
       expect(Object.keys(h.perCase).sort()).toEqual(['kyrgyzstan-2010', 'sri-lanka-2009', 'srebrenica-1995'].sort());
     }
-    // The fitted values are the best evaluation's.
-    const best = Math.min(...report.history.map((h: { objective: number }) => h.objective));
-    expect(report.history.find((h: { objective: number }) => h.objective === best).values).toEqual(report.fitted);
+  });
+
+  it("races the search's best distinct points at more seeds and fits the best of them there", () => {
+    type Raced = { values: Record<string, number>; searchObjective: number; raceObjective: number; chosen: boolean };
+    const race: Raced[] = report.race;
+    expect(race).toHaveLength(QUICK_SETTINGS.race);
+    // The contenders are the search's best, in order, each set of values once.
+    const objectives = [...report.history.map((h: { objective: number }) => h.objective)].sort((a, b) => a - b);
+    expect(race[0].searchObjective).toBe(objectives[0]);
+    for (let i = 1; i < race.length; i++) expect(race[i].searchObjective).toBeGreaterThanOrEqual(race[i - 1].searchObjective);
+    expect(new Set(race.map((x) => JSON.stringify(x.values))).size).toBe(race.length);
+    for (const x of race) expect(report.history.some((h: { values: unknown; objective: number }) => JSON.stringify(h.values) === JSON.stringify(x.values) && h.objective === x.searchObjective)).toBe(true);
+    // One is fitted: the best at the race's seeds (the earliest of equals).
+    const chosen = race.filter((x) => x.chosen);
+    expect(chosen).toHaveLength(1);
+    expect(chosen[0].raceObjective).toBe(Math.min(...race.map((x) => x.raceObjective)));
+    expect(race.findIndex((x) => x.chosen)).toBe(race.findIndex((x) => x.raceObjective === chosen[0].raceObjective));
+    expect(chosen[0].values).toEqual(report.fitted);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/Racing: the search's 2 best points run again at 2 seeds a case/);
   });
 
   it('predicts each training case from a point chosen without it', () => {
@@ -56,7 +72,7 @@ describe('r2p-sim calibrate --quick', () => {
     }
     expect(report.before).toHaveLength(3);
     expect(report.after).toHaveLength(3);
-    expect(report.runs).toBe(report.evaluations * 3 * QUICK_SETTINGS.seeds + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds);
+    expect(report.runs).toBe(report.evaluations * 3 * QUICK_SETTINGS.seeds + QUICK_SETTINGS.race * 3 * QUICK_SETTINGS.raceSeeds + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds);
   });
 
   it('fits the documented patterns alone by default: no design target in the objective', () => {
@@ -76,7 +92,7 @@ describe('r2p-sim calibrate --quick', () => {
       expect(r.status, r.what).toBe(0);
       const other = JSON.parse(readFileSync(join(again, 'report.json'), 'utf8'));
       expect(other.provenance.command).toBe('r2p-sim calibrate --quick --design-target');
-      // pFitted: the risk target's P at the fitted point (the history's record with the fitted values).
+      // pFitted: the risk target's P at the fitted point; the race reruns the risk target's own seeds, so it is the search's.
       const fittedRecord = other.history.find((h: { values: unknown }) => JSON.stringify(h.values) === JSON.stringify(other.fitted));
       expect(other.risk).toEqual({ id: 'default', low: 0.3, high: 0.7, seeds: QUICK_SETTINGS.riskSeeds, pFitted: fittedRecord.risk.p });
       for (const h of other.history) {
@@ -84,7 +100,9 @@ describe('r2p-sim calibrate --quick', () => {
         const cases = Object.values(h.perCase) as number[];
         expect(h.objective).toBeCloseTo([...cases, h.risk.distance].reduce((a, b) => a + b, 0) / (cases.length + 1), 12);
       }
-      expect(other.runs).toBe(other.evaluations * (3 * QUICK_SETTINGS.seeds + QUICK_SETTINGS.riskSeeds) + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds);
+      expect(other.runs).toBe(
+        other.evaluations * (3 * QUICK_SETTINGS.seeds + QUICK_SETTINGS.riskSeeds) + QUICK_SETTINGS.race * (3 * QUICK_SETTINGS.raceSeeds + QUICK_SETTINGS.riskSeeds) + (3 + 3 + 3) * QUICK_SETTINGS.validationSeeds,
+      );
       expect(readFileSync(join(again, 'report.md'), 'utf8')).toMatch(/also counted a design target, weighed as one more case: the default scenario's P\(mass atrocity\) within 0.3-0.7/);
     } finally {
       rmSync(again, { recursive: true, force: true });

@@ -42,7 +42,7 @@ describe('patterns read from a run', () => {
     expect(values.onsetDay).toBe(s.firstKillingTick);
     expect(values.forceShare).toBeCloseTo(s.forceDeathShare, 12);
     expect(values.participants).toBeCloseTo(s.peakPerpetrators * p.peoplePerAgent, 9);
-    expect(values.displaced).toBe(s.displacedPeople);
+    expect(values.displaced).toBe(s.displacedTargetedPeople);
     const first = s.firstKillingTick!;
     const cum = series.deaths;
     expect(values.earlyShare).toBeCloseTo(cum[Math.min(first + 9, ticks - 1)] / s.deaths, 12);
@@ -65,7 +65,7 @@ describe('patterns read from a run', () => {
     expect(values.onsetDay).toBe(first);
     expect(values.forceShare).toBeCloseTo(series.deathsByForce[close] / series.deaths[close], 12);
     expect(values.participants).toBeCloseTo(Math.max(...Array.from(series.perpetrators).slice(0, close + 1)) * p.peoplePerAgent, 9);
-    expect(values.displaced).toBe(series.displaced[close] * p.peoplePerAgent);
+    expect(values.displaced).toBe(series.displacedTargeted[close] * p.peoplePerAgent);
     expect(values.earlyShare).toBeCloseTo(series.deaths[Math.min(first + 9, close)] / series.deaths[close], 12);
   });
 
@@ -75,12 +75,29 @@ describe('patterns read from a run', () => {
     const targets: CaseTargets = { ...ALL, patterns: { toll: { ...r(1, 2), until: 'end' }, displaced: r(1, 2) } };
     const { values, s, series, p } = both(params, ticks, 40, targets);
     expect(values.toll).toBe(s.deathsPeople);
-    expect(values.displaced).toBe(series.displaced[40] * p.peoplePerAgent);
+    expect(values.displaced).toBe(series.displacedTargeted[40] * p.peoplePerAgent);
     // No killing by the close: no killing days in the window (0), whatever comes after.
     const early = both(params, ticks, 5);
     expect(early.s.firstKillingTick!).toBeGreaterThan(5);
     expect(early.values.killingDays).toBe(0);
     expect(early.values.toll).toBe(0);
+  });
+
+  it("count the targeted group's displaced by default, and everyone displaced where the source does (counts: 'all')", () => {
+    const ticks = 150;
+    const params = { agents: 3000, peoplePerAgent: 50, electionDay: 10, stakes: 0.9, bystanderFlee: 0.5 };
+    const all: CaseTargets = { ...ALL, patterns: { displaced: { ...r(1, 2), counts: 'all' } } };
+    const targeted: CaseTargets = { ...ALL, patterns: { displaced: { ...r(1, 2), counts: 'targeted' } } };
+    // Both groups flee in this run, so the two readings differ.
+    const a = both(params, ticks, undefined, all);
+    expect(a.s.displacedTargetedPeople).toBeGreaterThan(0);
+    expect(a.s.displacedPeople).toBeGreaterThan(a.s.displacedTargetedPeople);
+    expect(a.values.displaced).toBe(a.s.displacedPeople);
+    expect(both(params, ticks, undefined, targeted).values.displaced).toBe(a.s.displacedTargetedPeople);
+    // Read to a close inside the run, from the matching series.
+    const c = both(params, ticks, 40, all);
+    expect(c.values.displaced).toBe(c.series.displaced[40] * c.p.peoplePerAgent);
+    expect(both(params, ticks, 40, targeted).values.displaced).toBe(c.series.displacedTargeted[40] * c.p.peoplePerAgent);
   });
 
   it('give no onset, force share or shape when no one is killed (missing, not 0), and a toll of 0', () => {

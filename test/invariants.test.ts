@@ -43,6 +43,7 @@ const INTEGER_SERIES = [
   'perpetrators',
   'resisting',
   'displaced',
+  'displacedTargeted',
   'protected',
   'rung',
   'framing',
@@ -131,6 +132,10 @@ function checkInvariants(spec: RunSpec & { ticks: number }): void {
     if (accounted > agents) expect.fail(`population not conserved: ${accounted} > ${agents} agents at ${at}`);
     // Only the targeted group is killed or protected; only the others join the perpetrators.
     expect(s.deaths[t] + s.protected[t], at).toBeLessThanOrEqual(targeted);
+    // The targeted group's flight is part of all flight, and no more than the group; flight is for good.
+    expect(s.displacedTargeted[t], at).toBeLessThanOrEqual(s.displaced[t]);
+    expect(s.deaths[t] + s.protected[t] + s.displacedTargeted[t], at).toBeLessThanOrEqual(targeted);
+    if (t > 0) expect(s.displacedTargeted[t], at).toBeGreaterThanOrEqual(s.displacedTargeted[t - 1]);
     expect(s.perpetrators[t], at).toBeLessThanOrEqual(agents - targeted);
     // deathsToday is the daily increment of the cumulative count.
     const prev = t === 0 ? 0 : s.deaths[t - 1];

@@ -121,7 +121,7 @@ describe('r2p-sim sweep sweeps/tiny.json', () => {
       expect(parquet).toEqual(rows);
       const types = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${join(out, 'runs.parquet').replace(/'/g, "''")}')`);
       const typeOf = Object.fromEntries(types.getRowObjectsJS().map((r) => [r.column_name, r.column_type]));
-      expect(typeOf).toMatchObject({ run: 'INTEGER', seed: 'BIGINT', incitement: 'DOUBLE', outcome: 'VARCHAR', deathsPeople: 'DOUBLE', hash: 'VARCHAR', error: 'VARCHAR' });
+      expect(typeOf).toMatchObject({ run: 'INTEGER', seed: 'BIGINT', incitement: 'DOUBLE', cmDay: 'INTEGER', outcome: 'VARCHAR', deathsPeople: 'DOUBLE', hash: 'VARCHAR', error: 'VARCHAR' });
     } finally {
       con.closeSync();
       db.closeSync();

@@ -33,7 +33,8 @@ const OUTCOMES = [
 ];
 
 describe('outcome values', () => {
-  const r = resolve(smallSweep({ ticks: 90, factors: [{ param: 'incitement', levels: [0.9, 0.95] }], replicates: 1, outcomes: OUTCOMES }));
+  // An early election and high stakes, so that both runs kill (the killing days below need it).
+  const r = resolve(smallSweep({ ticks: 90, params: { agents: 1000, peoplePerAgent: 50, electionDay: 10, stakes: 0.9 }, factors: [{ param: 'incitement', levels: [0.9, 0.95] }], replicates: 1, outcomes: OUTCOMES }));
   const plan = designPlan(r);
 
   it.each([0, 1])('run %i: every outcome equals the value computed from the run itself', (i) => {

@@ -212,7 +212,7 @@ describe('designs and outcomes', () => {
   it('refuses an expression naming an unknown variable, series or figure', () => {
     expect(issueAt(refusal(smallSweep({ outcomes: [{ name: 'x', expr: 'deathsPeople / population' }] })), 'outcomes[0].expr').expected).toMatch(/not "population"/);
     expect(issueAt(refusal(smallSweep({ outcomes: [{ name: 'x', expr: 'max(series.deads)' }] })), 'outcomes[0].expr').expected).toMatch(/series\.deads/);
-    expect(issueAt(refusal(smallSweep({ outcomes: [{ name: 'x', expr: 'scenario.affectedPopulation' }] })), 'outcomes[0].expr').expected).toMatch(/documents no figures/);
+    expect(issueAt(refusal(smallSweep({ outcomes: [{ name: 'x', expr: 'scenario.affectedPopulation' }] })), 'outcomes[0].expr').expected).toMatch(/a known documented figure \(hateMediaReach, incitementIntensity\)/);
   });
 
   it('refuses column names used twice or taken by the fixed columns', () => {

@@ -152,6 +152,7 @@ describe('the targets JSON Schema', () => {
       ['days on another pattern', (t) => (t.patterns.toll.days = 7)],
       ['unknown use', (t) => (t.use = 'train')],
       ['unknown window end', (t) => (t.patterns.toll.until = 'aftermath')],
+      ['counts on another pattern', (t) => (t.patterns.toll.counts = 'all')],
       ['case id with capitals', (t) => (t.case = 'Rwanda-1994')],
     ];
     for (const [what, breakIt] of bad) {
@@ -202,6 +203,15 @@ describe('broken targets files', () => {
     expect(e.field).toBe(`${FILE}: patterns.toll.until`);
     expect(e.value).toBe('later');
     expect(e.expected).toMatch(/"close".*"end"/);
+  });
+
+  it('an unknown displacement count names the field, the value and the two counts allowed', () => {
+    const t = rawTargets('kenya-2008');
+    t.patterns.displaced.counts = 'everyone';
+    const e = targetsError(() => validateTargets(t, 'scenarios/targets/kenya-2008.json'));
+    expect(e.field).toBe('scenarios/targets/kenya-2008.json: patterns.displaced.counts');
+    expect(e.value).toBe('everyone');
+    expect(e.expected).toMatch(/"targeted".*"all"/);
   });
 
   it('an unknown pattern is refused, with the patterns allowed and the nearest name', () => {

@@ -6,7 +6,9 @@
  *   1. search: the training cases ('fit') at every point the search asks for (search.ts), each
  *      over the same seeds (common random numbers); a point's objective is the mean over the
  *      training cases of their pattern distances (distance.ts), with a risk target (the default
- *      scenario at risk, RiskTarget) as one more term when the caller gives one;
+ *      scenario at risk, RiskTarget) as one more term when the caller gives one; then racing:
+ *      the best few distinct points (settings.race) run again at more seeds (settings.raceSeeds),
+ *      and the best of them there is the fitted point;
  *   2. leave-one-case-out: for each training case, the evaluated point that best fits the other
  *      training cases, then that case predicted at it (it was not used to choose the point);
  *   3. validation: every case, training and held out, at the defaults before the fit and at the
@@ -125,6 +127,12 @@ export interface CalibrationReport {
   readonly fitted: Readonly<Record<string, number>>;
   /** The risk target the search's objective counted beside the patterns (null: none). */
   readonly risk: { readonly id: string; readonly low: number; readonly high: number; readonly seeds: number; readonly pFitted: number } | null;
+  /**
+   * Racing (settings.race): the search's best distinct points, their objective in the search and
+   * at the race's seeds (the same objective, the risk target included when there is one), in the
+   * search's order of merit; the fitted point is the best at the race's seeds.
+   */
+  readonly race: readonly { readonly values: Readonly<Record<string, number>>; readonly searchObjective: number; readonly raceObjective: number; readonly chosen: boolean }[];
   /** Mean pattern distance over the training cases at the validation seeds (the risk target is not in it). */
   readonly objectiveAtDefaults: number;
   readonly objectiveFitted: number;
@@ -228,6 +236,21 @@ function caseResult(c: CaseSetup, records: readonly RunRecord[]): CaseResult {
   };
 }
 
+/** The `k` best records by objective, each set of values once (the earliest of equals first). */
+export function contenders(history: readonly PointRecord[], k: number): PointRecord[] {
+  const seen = new Set<string>();
+  const out: PointRecord[] = [];
+  const order = history.map((h, i) => [h, i] as const).sort((a, b) => a[0].objective - b[0].objective || a[1] - b[1]);
+  for (const [h] of order) {
+    const key = JSON.stringify(h.values);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(h);
+    if (out.length === k) break;
+  }
+  return out;
+}
+
 /** The point that best fits `cases` among the records (mean of their distances; the earliest among equals). */
 export function bestFor(history: readonly PointRecord[], cases: readonly string[]): PointRecord {
   let best: PointRecord | undefined;
@@ -250,16 +273,15 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
   const history: PointRecord[] = [];
   let runs = 0;
 
-  // 1. The search over the training cases.
-  const evaluate = async (points: Record<string, number>[]): Promise<number[]> => {
-    const valuesOf = points.map((pt) => constantValues(constants, pt));
+  // 1. The search over the training cases: each point's objective at `seeds` seeds a case.
+  const score = async (valuesOf: readonly Readonly<Record<string, number>>[], seeds: number): Promise<PointRecord[]> => {
     const jobs: SweepJob[] = [];
     const slices: [number, number][] = [];
     const riskSlices: [number, number][] = [];
     for (const values of valuesOf) {
       for (const c of training) {
         const start = jobs.length;
-        jobs.push(...caseJobs(c, values, settings.seeds, start));
+        jobs.push(...caseJobs(c, values, seeds, start));
         slices.push([start, jobs.length]);
       }
       if (risk) {
@@ -276,23 +298,26 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
         const [a, b] = slices[i * training.length + j];
         perCase[c.scenario.id] = caseDistance(c.targets, collect(c, records.slice(a, b)).byPattern).distance;
       });
-      if (!risk) {
-        const obj = objective(Object.values(perCase));
-        history.push({ values, objective: obj, perCase });
-        return obj;
-      }
+      if (!risk) return { values, objective: objective(Object.values(perCase)), perCase };
       const [a, b] = riskSlices[i];
       const p = riskShare(records.slice(a, b));
       const distance = riskDistance(p, risk.low, risk.high);
       // The risk target weighs as one more case.
-      const obj = objective([...Object.values(perCase), distance]);
-      history.push({ values, objective: obj, perCase, risk: { p, distance } });
-      return obj;
+      return { values, objective: objective([...Object.values(perCase), distance]), perCase, risk: { p, distance } };
     });
+  };
+  const evaluate = async (points: Record<string, number>[]): Promise<number[]> => {
+    const scored = await score(
+      points.map((pt) => constantValues(constants, pt)),
+      settings.seeds,
+    );
+    history.push(...scored);
+    return scored.map((s) => s.objective);
   };
   const defaults: Record<string, number> = {};
   const unfitted = defaultParams();
-  for (const k of constants) defaults[k.param] = Number(unfitted[k.param as keyof Params]);
+  // A default outside the searched range (0 for a mechanism not yet fitted, off) starts at the range's nearest end.
+  for (const k of constants) defaults[k.param] = Math.min(k.max, Math.max(k.min, Number(unfitted[k.param as keyof Params])));
   onProgress?.('search', 0, settings.budget);
   const result = await search(factors, evaluate, {
     // Warm start: the defaults (a previous fit's constants) are screened beside the design.
@@ -304,7 +329,18 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
     rng,
     onBatch: (done, total) => onProgress?.('search', done, total),
   });
-  const fitted = constantValues(constants, result.best.values);
+  // 1b. Racing: the best few points again at more seeds; the best there is fitted (the earliest of equals).
+  const racing = contenders(history, settings.race);
+  const raced = await score(
+    racing.map((h) => h.values),
+    settings.raceSeeds,
+  );
+  let winner = 0;
+  raced.forEach((r, i) => {
+    if (r.objective < raced[winner].objective) winner = i;
+  });
+  const fitted = racing[winner].values;
+  const race = racing.map((h, i) => ({ values: h.values, searchObjective: h.objective, raceObjective: raced[i].objective, chosen: i === winner }));
 
   // 2 and 3. Validation runs, in one batch: every case before and after, each left-out case at its point.
   const ids = training.map((c) => c.scenario.id);
@@ -338,8 +374,8 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
     holdout: holdout.map((c) => c.scenario.id),
     defaults,
     fitted,
-    // The fitted point is the earliest evaluation with the best objective (search.ts).
-    risk: risk ? { id: risk.id, low: risk.low, high: risk.high, seeds: settings.riskSeeds, pFitted: history.find((h) => h.objective === result.best.objective)!.risk!.p } : null,
+    risk: risk ? { id: risk.id, low: risk.low, high: risk.high, seeds: settings.riskSeeds, pFitted: raced[winner].risk!.p } : null,
+    race,
     objectiveAtDefaults: objective(before.filter((r) => r.use === 'fit').map((r) => r.distance)),
     objectiveFitted: objective(after.filter((r) => r.use === 'fit').map((r) => r.distance)),
     evaluations: result.evaluations,

@@ -66,12 +66,20 @@ function riskLine(r: CalibrationReport): string {
   return `The search's objective also counted a design target, weighed as one more case: the ${risk.id} scenario's P(mass atrocity) within ${risk.low}-${risk.high} over ${risk.seeds} seeds a point, distance 0 inside and the gap over 0.2 outside (at the fitted point ${risk.pFitted.toFixed(2)} over those seeds). It is not a documented pattern, and the objective above leaves it out.`;
 }
 
+/** The race among the search's best points: their objectives in the search and at the race's seeds, and which was fitted. */
+function raceLine(r: CalibrationReport): string {
+  const rank = r.race.findIndex((x) => x.chosen) + 1;
+  const each = r.race.map((x, i) => `${i + 1}. ${x.searchObjective.toFixed(3)} -> ${x.raceObjective.toFixed(3)}${x.chosen ? ' (fitted)' : ''}`).join('; ');
+  return `Racing: the search's ${r.race.length} best points run again at ${r.settings.raceSeeds} seeds a case (objective in the search -> at the race's seeds): ${each}. The fitted point was the search's number ${rank}.`;
+}
+
 export function renderReport(r: CalibrationReport, readings: Readonly<Record<string, string | undefined>>, defaultP?: number): string {
   const lines: string[] = [];
   const loo = new Map(r.leaveOneOut.map((l) => [l.left, l]));
   lines.push(
     `Training cases (${r.training.length}): ${r.training.join(', ')}. Held out (never fitted): ${r.holdout.join(', ') || 'none'}.`,
     `Search: ${r.evaluations} evaluations (${r.settings.screen} Latin-hypercube points, then Nelder-Mead; stopped: ${r.stopped}), ${r.settings.seeds} seeds per case and point; validation ${r.settings.validationSeeds} seeds; ${r.runs.toLocaleString('en-US')} runs in all.`,
+    raceLine(r),
     `Objective (mean pattern distance over the training cases, validation seeds): ${r.objectiveAtDefaults.toFixed(3)} at the defaults, ${r.objectiveFitted.toFixed(3)} fitted.`,
     ...(r.risk ? [riskLine(r)] : []),
     '',

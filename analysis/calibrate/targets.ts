@@ -22,7 +22,7 @@ export const PATTERNS = {
     description:
       'People who took part in the killing (documented totals; the model compares its peak number of participants, a lower bound on the total).',
   },
-  displaced: { unit: 'people', description: 'People of the targeted group displaced (fled, expelled or moved) over the window.' },
+  displaced: { unit: 'people', description: 'People displaced (fled, expelled or moved) over the window: of the targeted group, or everyone where the source counts everyone (`counts`).' },
 } as const;
 
 export type PatternName = keyof typeof PATTERNS;
@@ -31,6 +31,10 @@ export const PATTERN_NAMES = Object.keys(PATTERNS) as PatternName[];
 /** Where a documented window ends on the run's clock (PatternRange.until). */
 export const PATTERN_UNTIL = ['close', 'end'] as const;
 export type PatternUntil = (typeof PATTERN_UNTIL)[number];
+
+/** Whom a documented displacement counts (PatternRange.counts): the targeted group, or everyone displaced in the area. */
+export const DISPLACED_COUNTS = ['targeted', 'all'] as const;
+export type DisplacedCounts = (typeof DISPLACED_COUNTS)[number];
 
 export interface PatternRange {
   readonly low: number;
@@ -46,6 +50,11 @@ export interface PatternRange {
   readonly note?: string;
   /** earlyShare only: days after the first killing. */
   readonly days?: number;
+  /**
+   * displaced only: whom the source counts, the targeted group ('targeted', the default) or
+   * everyone displaced in the area, whatever their group ('all'); the model reads the same.
+   */
+  readonly counts?: DisplacedCounts;
 }
 
 export interface CaseTargets {

@@ -8,7 +8,7 @@ import type { ParamValue } from '../../sim/index';
 import { quantile } from '../stats';
 import type { DesignPlan } from './expand';
 import type { OutcomeValue } from './outcomes';
-import type { ResolvedSweep } from './resolve';
+import type { ResolvedFactor, ResolvedSweep } from './resolve';
 import type { RunRecord } from './run';
 
 export type ColumnType = 'int32' | 'int64' | 'double' | 'text' | 'boolean';
@@ -29,11 +29,20 @@ export function runColumns(r: ResolvedSweep): Column[] {
     { name: 'point', type: 'int32', nullable: false },
     { name: 'replicate', type: 'int32', nullable: false },
     { name: 'seed', type: 'int64', nullable: false },
-    ...r.factors.map((f): Column => ({ name: f.name, type: f.kind === 'enum' ? 'text' : f.kind === 'boolean' ? 'boolean' : 'double', nullable: false })),
+    ...r.factors.map((f): Column => ({ name: f.name, type: factorColumnType(f), nullable: false })),
     ...r.outcomes.outcomes.map((o): Column => ({ name: o.name, type: o.type === 'text' ? 'text' : 'double', nullable: true })),
     { name: 'hash', type: 'text', nullable: true },
     { name: 'error', type: 'text', nullable: true },
   ];
+}
+
+/** A factor's column type: an integer factor (a tick, an integer parameter) as an integer, within 32 bits where its values are. */
+function factorColumnType(f: ResolvedFactor): Column['type'] {
+  if (f.kind === 'enum') return 'text';
+  if (f.kind === 'boolean') return 'boolean';
+  if (f.kind !== 'integer') return 'double';
+  const values = [f.min, f.max, ...(f.levels ?? [])].filter((v): v is number => typeof v === 'number');
+  return values.every((v) => Math.abs(v) < 2 ** 31) ? 'int32' : 'int64';
 }
 
 /** A run record's row, in runColumns' order. */

@@ -8,7 +8,7 @@
  * A pattern the sources do not establish is left out (never guessed).
  */
 import * as z from 'zod';
-import { PATTERN_NAMES, PATTERN_UNTIL } from '../../analysis/calibrate/targets';
+import { DISPLACED_COUNTS, PATTERN_NAMES, PATTERN_UNTIL } from '../../analysis/calibrate/targets';
 
 export { PATTERNS, PATTERN_NAMES, type CaseTargets, type PatternName, type PatternRange } from '../../analysis/calibrate/targets';
 
@@ -52,7 +52,11 @@ export const TARGETS_SCHEMA = z.strictObject(
         earlyShare: shareRange({ days: z.number({ error: 'days after the first killing (an integer >= 1)' }).int().min(1) }).optional(),
         forceShare: shareRange().optional(),
         participants: range().optional(),
-        displaced: range().optional(),
+        displaced: range({
+          counts: z
+            .enum(DISPLACED_COUNTS, { error: `whom the figure counts: "targeted" (the targeted group, the default) or "all" (everyone displaced in the area)` })
+            .optional(),
+        }).optional(),
       },
       { error: `an object of documented patterns (${PATTERN_NAMES.join(', ')})` },
     ),

@@ -238,6 +238,7 @@ export function quietInputs(over: Partial<PopulationInputs> = {}): PopulationInp
     resistChance: 0,
     shelterEffect: 0,
     bystanderFlee: 0.2,
+    singledOutTerror: 0,
     safeAreaPull: 0,
     ...over,
   };

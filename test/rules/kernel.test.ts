@@ -407,6 +407,17 @@ describe('what the population step reads', () => {
     expect(populationInputs({ ...p, killRate: 1 }, w, 0.5, 1).massacreRate).toBe(1);
   });
 
+  // ODD 7.15: those the killing singles out feel singledOutTerror once attacks are ordered (rung >= 3), whatever the aim.
+  it('the terror of those singled out starts when attacks are ordered, not before', () => {
+    for (const perpetratorAim of ['destroy', 'coerce', 'expel'] as const) {
+      const { w, p } = world({ singledOutTerror: 0.3, perpetratorAim });
+      for (const [rung, terror] of [[0, 0], [2, 0], [3, 0.3], [4, 0.3]] as const) {
+        w.leadership.rung = rung;
+        expect(populationInputs(p, w, 0, 1).singledOutTerror, `${perpetratorAim}, rung ${rung}`).toBe(terror);
+      }
+    }
+  });
+
   // safeAreaPull = 1 if any safe area is declared, whatever its capacity (the promise, not the capacity).
   it('a declared safe area pulls at full strength whatever its capacity', () => {
     for (const safeAreaCapacity of [0, 1]) {

@@ -198,6 +198,10 @@ describe('bystanders next to violence: resistance and flight', () => {
       return [w.state[0], w.tally.othersAlive, w.region.others[0], w.tally.fled, +w.tally.exposureSum.toFixed(6)];
     };
     expect(count(0.12)).toEqual([FLED, 4, 4, 1, 0]);
+    // A bystander's flight is not the targeted group's.
+    const { w } = hub({ threshold: 1 }, 1);
+    step(w, inputs, { 0: [0.99, 0.12] });
+    expect([w.tally.fled, w.tally.fledTargeted]).toEqual([1, 0]);
     expect(count(0.5)).toEqual([PASSIVE, 5, 5, 0, 0.45]);
   });
 
@@ -377,6 +381,32 @@ describe('targeted group: seeking protection, flight, resistance', () => {
     expect(choose(0.08 - 1e-9, { joined: 0, regionDanger: 0.2 }).state).toBe(FLED);
     expect(choose(0.08 + 1e-9, { joined: 0, regionDanger: 0.2 }).state).toBe(RESISTING);
     expect(choose(0, { joined: 0, regionDanger: 0 }).state).toBe(PASSIVE);
+  });
+
+  it("those the killing singles out feel the campaign's terror as danger, with no killing near them", () => {
+    // danger = singledOutTerror x hunted = 0.2 for agent 0 (rank 0, hunted at any selective > 0): flee band [0, 0.08)
+    const alone = { joined: 0, regionDanger: 0 };
+    expect(choose(0.08 - 1e-9, alone, { singledOutTerror: 0.2, selective: 0.5 }).state).toBe(FLED);
+    expect(choose(0.08 + 1e-9, alone, { singledOutTerror: 0.2, selective: 0.5 }).state).toBe(RESISTING);
+    // Not singled out (selective 0): no terror, no danger, nothing changes.
+    expect(choose(0, alone, { singledOutTerror: 0.2, selective: 0 }).state).toBe(PASSIVE);
+    // It adds to the other dangers: 0.25 from the joined neighbour + 0.2 = 0.45, flee band [0, 0.18).
+    expect(choose(0.18 - 1e-9, {}, { singledOutTerror: 0.2 }).state).toBe(FLED);
+    expect(choose(0.18 + 1e-9, {}, { singledOutTerror: 0.2 }).state).toBe(RESISTING);
+  });
+
+  it("peacekeepers' protection cuts the terror as it cuts the hazard", () => {
+    // protection 0.5 without a local venue: danger 0.2 x 0.5 = 0.1, flee band [0, 0.04)
+    const guarded = { joined: 0, protection: 0.5 };
+    expect(choose(0.04 - 1e-9, guarded, { singledOutTerror: 0.2 }).state).toBe(FLED);
+    expect(choose(0.04 + 1e-9, guarded, { singledOutTerror: 0.2 }).state).toBe(RESISTING);
+  });
+
+  it("the targeted group's flight is counted apart, today and on every later day", () => {
+    const { w } = choose(0.01);
+    expect([w.state[0], w.tally.fled, w.tally.fledTargeted]).toEqual([FLED, 1, 1]);
+    step(w, {}, {});
+    expect([w.tally.fled, w.tally.fledTargeted]).toEqual([1, 1]);
   });
 
   it('a targeted resister keeps resisting when it sees no danger', () => {

@@ -20,6 +20,7 @@ function made(over: Partial<Params> = {}, ticks = 10) {
     perpetrators: new Float64Array(ticks),
     rung: new Float64Array(ticks),
     displaced: new Float64Array(ticks),
+    displacedTargeted: new Float64Array(ticks),
     protected: new Float64Array(ticks),
   };
   return { w, p, series, ticks };
@@ -59,8 +60,10 @@ describe('the summary’s continuous outcomes', () => {
     for (const peoplePerAgent of [10, 50]) {
       const { w, p, series, ticks } = made({ peoplePerAgent });
       series.displaced.set([0, 4, 7, 3], ticks - 4);
+      series.displacedTargeted.set([0, 2, 5, 1], ticks - 4);
       const s = summarise(w, series, ticks, p);
       expect([s.displaced, s.displacedPeople]).toEqual([3, 3 * peoplePerAgent]);
+      expect([s.displacedTargeted, s.displacedTargetedPeople]).toEqual([1, peoplePerAgent]);
     }
   });
 
@@ -146,6 +149,8 @@ describe('whole runs: the summary agrees with the run’s own series', () => {
       expect(s.forceDeathShare).toBe(s.deaths > 0 ? r.series.deathsByForce[last] / s.deaths : 0);
       expect(s.peakParticipationShare).toBe(Math.max(...r.series.perpetrators) / (s.agents - s.targetedAgents));
       expect(s.displacedPeople).toBe(r.series.displaced[last] * r.params.peoplePerAgent);
+      expect(s.displacedTargetedPeople).toBe(r.series.displacedTargeted[last] * r.params.peoplePerAgent);
+      expect(s.displacedTargeted).toBeLessThanOrEqual(s.displaced);
       if (name === 'curbed') expect([s.forceDeathShare, s.peakParticipationShare]).toEqual([1, 0]); // killing without mass participation
     });
   }

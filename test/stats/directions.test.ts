@@ -6,33 +6,37 @@
  * fails the test with probability at least 99%.
  *
  * False-failure rates, measured by `npx tsx bench/direction-rates.ts` (pool: seeds 1001-1400,
- * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/5
+ * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/8
  * at the calibrated defaults of issue 13):
  *   direction               +    -  ties  fails/draws  rate   95% upper
- *   incitement              398    0     2      0/20000  0.0000  0.0001
- *   counter-messaging       398    0     2      0/20000  0.0000  0.0001
- *   threshold               398    0     2      0/20000  0.0000  0.0001
- *   deterrence              400    0     0      0/20000  0.0000  0.0001
- *   kill-rate               391    1     8      0/20000  0.0000  0.0001
- *   peacekeeper-capacity    398    0     2      0/20000  0.0000  0.0001
+ *   incitement              396    0     4      0/20000  0.0000  0.0001
+ *   counter-messaging       388    0    12      0/20000  0.0000  0.0001
+ *   threshold               396    0     4      0/20000  0.0000  0.0001
+ *   deterrence              396    0     4      0/20000  0.0000  0.0001
+ *   kill-rate               375   21     4     41/20000  0.0021  0.0027
+ *   peacekeeper-capacity    396    0     4      0/20000  0.0000  0.0001
  *   existential-stakes      400    0     0      0/20000  0.0000  0.0001
- *   council-willingness     392    4     4      0/20000  0.0000  0.0001
- *   patron                  390    0    10      0/20000  0.0000  0.0001
- *   trigger                 393    0     7      0/20000  0.0000  0.0001
- *   orders                  398    0     2      0/20000  0.0000  0.0001
+ *   council-willingness     394    2     4      0/20000  0.0000  0.0001
+ *   patron                  400    0     0      0/20000  0.0000  0.0001
+ *   trigger                 354    0    46      0/20000  0.0000  0.0001
+ *   orders                  396    0     4      0/20000  0.0000  0.0001
  *   organised-force         400    0     0      0/20000  0.0000  0.0001
- *   counter-messaging-pulse  398    0     2      0/20000  0.0000  0.0001
- *   inclusive-mediation     389    8     3      0/20000  0.0000  0.0001
- *   exclusive-mediation     383   15     2      9/20000  0.0004  0.0008
- *   robust-presence         382    1    17      0/20000  0.0000  0.0001
- *   safe-area-capacity      398    0     2      0/20000  0.0000  0.0001
+ *   counter-messaging-pulse  388    0    12      0/20000  0.0000  0.0001
+ *   inclusive-mediation     338    7    55     23/20000  0.0011  0.0016
+ *   exclusive-mediation     400    0     0      0/20000  0.0000  0.0001
+ *   robust-presence         307    4    89     64/20000  0.0032  0.0040
+ *   safe-area-capacity      396    0     4      0/20000  0.0000  0.0001
  * Every rate is under the test's 1%. At r2p-luck-2018/5's defaults three arms had to change to
  * isolate their rule: peacekeeper-capacity and robust-presence put mass killing out of reach in
  * both arms (a presence that keeps the killing low keeps the leadership's expected cost low too,
  * and about one seed in eight then climbed to mass killing: 8.6% false failures before), and
  * exclusive-mediation lowers the stakes to 0.25, with full spoiling and killing that reaches the
- * whole group (16.7% before). The largest rate now, exclusive-mediation's 0.04%, comes from its 15
- * seeds of 400 against the direction: spoiling is conditional.
+ * whole group (16.7% before). At /8 (far fewer mobilisable, flight ahead of the killing) five more
+ * did: kill-rate, council-willingness and patron raise the mobilisable share to 0.3 in both arms
+ * (before: ties in most seeds, 2.4% and 8.7% false failures for the Council's two), and the two
+ * mediation arms turn flight ahead of the killing off (70.7% and 2.4% before; inclusive-mediation
+ * also at stakes 0.9). The largest rate now, robust-presence's 0.32%, comes from its 4 seeds of
+ * 400 against the direction.
  * The pool's "-" column counts seeds on which the high arm went against the rule's direction.
  */
 import { describe, expect, it } from 'vitest';

@@ -72,8 +72,11 @@ export const DIRECTIONS: readonly Direction[] = [
   {
     id: 'kill-rate',
     rule: 'each perpetrator neighbour kills with the daily chance killRate',
-    low: { killRate: 0.02 },
-    high: { killRate: 0.3 },
+    // Perpetrators in both arms: at r2p-luck-2018/8's defaults (mobilisableShare 0.018) a run of
+    // 1,500 agents has about 25 who can be mobilised, and most seeds had no perpetrator killing
+    // (the same for the two Council directions below, whose measures follow the killing).
+    low: { killRate: 0.02, mobilisableShare: 0.3 },
+    high: { killRate: 0.3, mobilisableShare: 0.3 },
     outcome: 'people killed',
     measure: (s) => s.deathsPeople,
     sign: 1,
@@ -102,8 +105,8 @@ export const DIRECTIONS: readonly Direction[] = [
   {
     id: 'council-willingness',
     rule: "members' willingness raises each yes-vote's chance (Council vote)",
-    low: { councilWillingness: 0.1, incitement: 0.8 },
-    high: { councilWillingness: 0.9, incitement: 0.8 },
+    low: { councilWillingness: 0.1, incitement: 0.8, mobilisableShare: 0.3 },
+    high: { councilWillingness: 0.9, incitement: 0.8, mobilisableShare: 0.3 },
     outcome: 'Council measures adopted',
     measure: (s) => s.councilMeasures.length,
     sign: 1,
@@ -111,8 +114,8 @@ export const DIRECTIONS: readonly Direction[] = [
   {
     id: 'patron',
     rule: 'a patron vetoes every coercive measure (Council vote)',
-    low: { patron: false, councilWillingness: 0.9, incitement: 0.8 },
-    high: { patron: true, councilWillingness: 0.9, incitement: 0.8 },
+    low: { patron: false, councilWillingness: 0.9, incitement: 0.8, mobilisableShare: 0.3 },
+    high: { patron: true, councilWillingness: 0.9, incitement: 0.8, mobilisableShare: 0.3 },
     outcome: 'coercive measures adopted',
     measure: coercive,
     sign: -1,
@@ -160,9 +163,12 @@ export const DIRECTIONS: readonly Direction[] = [
     // High stakes, so that the election brings a crisis that mediation can defuse. Killing that
     // reaches the whole group (selectiveShare 1) isolates the motive rule: at the calibrated
     // selectivity, whether a lowered motive saves lives depends on the rung it stops at
-    // (docs/calibration.md, findings).
-    low: { mediationTrack: false, settlementInclusion: 1, existentialStakes: 0, stakes: 1, selectiveShare: 1 },
-    high: { mediationTrack: true, settlementInclusion: 1, existentialStakes: 0, stakes: 1, selectiveShare: 1 },
+    // (docs/calibration.md, findings). Flight ahead of the killing off (singledOutTerror 0), so
+    // that the toll follows the climb: at r2p-luck-2018/8's fitted terror, with the whole group
+    // singled out, 85 of 400 pool seeds went against the direction (stakes 0.9 from 1: at 1 and
+    // no terror, 28 of 400).
+    low: { mediationTrack: false, settlementInclusion: 1, existentialStakes: 0, stakes: 0.9, selectiveShare: 1, singledOutTerror: 0 },
+    high: { mediationTrack: true, settlementInclusion: 1, existentialStakes: 0, stakes: 0.9, selectiveShare: 1, singledOutTerror: 0 },
     outcome: 'people killed',
     measure: (s) => s.deathsPeople,
     sign: -1,
@@ -174,9 +180,10 @@ export const DIRECTIONS: readonly Direction[] = [
     // climb; hardliners fully tempted to spoil (spoilerPropensity 1, both arms); killing that
     // reaches the whole group (selectiveShare 1), so that the toll follows the climb
     // (r2p-luck-2018/5: at stakes 0.4, the default propensity and the calibrated selectivity, 53
-    // of 400 pool seeds went against the direction).
-    low: { mediationTrack: false, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.25, selectiveShare: 1, spoilerPropensity: 1 },
-    high: { mediationTrack: true, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.25, selectiveShare: 1, spoilerPropensity: 1 },
+    // of 400 pool seeds went against the direction); and flight ahead of the killing off
+    // (singledOutTerror 0; at /8's fitted terror 29 of 400 went against it).
+    low: { mediationTrack: false, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.25, selectiveShare: 1, spoilerPropensity: 1, singledOutTerror: 0 },
+    high: { mediationTrack: true, settlementInclusion: 0, existentialStakes: 0.9, stakes: 0.25, selectiveShare: 1, spoilerPropensity: 1, singledOutTerror: 0 },
     outcome: 'people killed',
     measure: (s) => s.deathsPeople,
     sign: 1,

@@ -176,7 +176,7 @@ export function runView(store: Store): View {
         yLabel: 'agents',
         unit: 'agents',
         days,
-        lines: [line('perpetrators', 'joined the perpetrators'), line('resisting', 'resisting'), line('displaced', 'fled'), line('protected', 'sheltering under protection')],
+        lines: [line('perpetrators', 'joined the perpetrators'), line('resisting', 'resisting'), line('displaced', 'fled (both groups)'), ...(has('displacedTargeted') ? [line('displacedTargeted', 'fled, of the targeted group')] : []), line('protected', 'sheltering under protection')],
       },
       { title: 'The leadership’s rung', yLabel: 'rung', unit: '0-4', days, step: true, yDomain: [0, 4], yTickNames: RUNGS, lines: [line('rung', 'rung')] },
       {

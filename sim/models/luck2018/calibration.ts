@@ -234,6 +234,11 @@ export const CALIBRATION_DEFS = [
     source: "Valentino 2004: dispossessive mass killing (ethnic cleansing), where killing is a means to removal; Independent International Commission of Inquiry on East Timor (A/54/726-S/2000/59, 2000): forced displacement and destruction. To be calibrated (issue 13).",
   },
   {
+    name: 'singledOutTerror', group: 'calibration', kind: 'number', default: 0, min: 0, max: 1, unit: "danger",
+    description: "Danger that the people the killing singles out (selectiveShare of the targeted group on the targeted-attacks rung; coerciveReach, or the whole group under an aim to destroy, on mass killing) feel from the campaign itself once attacks are ordered, wherever peacekeepers do not protect, whether or not anyone near them has been killed: lists, raids, arrests of people like them. They flee or seek protection ahead of the killing (0: only killing nearby frightens).",
+    source: "Davenport, Moore and Poe 2003 (International Interactions 29(1)): people leave in response to the threat of state violence, not only its realisation; Moore and Shellman 2004 (Journal of Conflict Resolution 48(5)): fear of persecution drives forced migration; Kalyvas 2006: selective violence works by the fear it spreads. To be calibrated (issue 13).",
+  },
+  {
     name: 'forceKillRate', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 1, unit: "1/day",
     description: "Daily chance that the organised force at full strength and lethality kills a targeted person it can reach.",
     source: "To be calibrated (issue 13).",

@@ -7,29 +7,30 @@ import type { Fitted } from './fit-provenance';
 
 export const FITTED: Fitted = {
   "values": {
-    "lethalityTargeted": 0.375197,
-    "massacreMultiplier": 2.04519,
-    "selectiveShare": 0.0395786,
-    "coerciveReach": 0.0140505,
-    "coerciveEngagement": 0.952668,
-    "expulsionTerror": 0.584278,
-    "forceKillRate": 0.0191794,
-    "forceKillCapacity": 651.486,
-    "killRate": 0.201852,
-    "mobilisableShare": 0.13544,
-    "forceEngagementBase": 0.787976,
+    "lethalityTargeted": 0.442993,
+    "massacreMultiplier": 3.01563,
+    "selectiveShare": 0.0915482,
+    "coerciveReach": 0.0199325,
+    "coerciveEngagement": 0.960016,
+    "expulsionTerror": 0.422153,
+    "singledOutTerror": 0.717329,
+    "forceKillRate": 0.0194657,
+    "forceKillCapacity": 249.305,
+    "killRate": 0.245867,
+    "mobilisableShare": 0.018089,
+    "forceEngagementBase": 0.884742,
     "crisisHalfLife": 180,
-    "offensiveHalfLife": 58.5921,
-    "stepDownMargin": 0.231032,
-    "barMassKilling": 0.324495,
-    "bystanderFlee": 0.186316
+    "offensiveHalfLife": 75.1351,
+    "stepDownMargin": 0.259165,
+    "barMassKilling": 0.355784,
+    "bystanderFlee": 0.161872
   },
   "provenance": {
-    "targetsHash": "e58eb4f2094a20f311c04292a47bffed6ffff6467e3ae052401b3501ef89c67e",
-    "model": "r2p-luck-2018/7",
+    "targetsHash": "35745683ec0c984a30956798f0133fc3e59da4deffae64e9bee3811aff00be82",
+    "model": "r2p-luck-2018/8",
     "engine": "r2p-sim 0.1.0",
     "date": "2026-12-02",
-    "objective": 1.080239,
+    "objective": 0.776268,
     "trainingCases": [
       "rwanda-1994",
       "srebrenica-1995",
@@ -45,6 +46,6 @@ export const FITTED: Fitted = {
       "burundi-2015",
       "myanmar-2017"
     ],
-    "command": "r2p-sim calibrate --start coerciveEngagement=0.15 --start coerciveEngagement=0.15,mobilisableShare=0.05,killRate=0.5 --start lethalityTargeted=0.351,massacreMultiplier=1.91,selectiveShare=0.0461,coerciveReach=0.0124,coerciveEngagement=0.969,expulsionTerror=0.353,forceKillRate=0.0191,forceKillCapacity=567,killRate=0.184,mobilisableShare=0.211,forceEngagementBase=0.764,crisisHalfLife=180,offensiveHalfLife=53.2,stepDownMargin=0.225,barMassKilling=0.318,bystanderFlee=0.174"
+    "command": "r2p-sim calibrate --start singledOutTerror=0.3 --start singledOutTerror=0.3,coerciveEngagement=0.3 --start singledOutTerror=1,coerciveEngagement=0.5 --start singledOutTerror=0.3,forceKillCapacity=150"
   }
 };

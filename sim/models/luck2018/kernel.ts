@@ -63,7 +63,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/7';
+export const MODEL_VERSION = 'r2p-luck-2018/8';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
@@ -239,6 +239,8 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
     resistChance: p.resistRate * (p.resistBase + p.localPartners) * (1 + counterMessaging),
     shelterEffect: p.shelterEffect,
     bystanderFlee: p.bystanderFlee,
+    // Those the attacks single out flee the threat itself once attacks are ordered (ODD 7.15).
+    singledOutTerror: rung >= 3 ? p.singledOutTerror : 0,
     // The promise, not the capacity: any declared safe area draws the threatened in.
     safeAreaPull: w.region.safeAreaList.length > 0 ? 1 : 0,
   };
@@ -311,6 +313,7 @@ function record(w: World, p: Params, ctx: TickContext, counterMessaging: number,
   put('perpetrators', ta.joined);
   put('resisting', ta.resisting);
   put('displaced', ta.fled);
+  put('displacedTargeted', ta.fledTargeted);
   put('protected', ta.protectedCount);
   put('exposure', ta.othersAlive > 0 ? ta.exposureSum / ta.othersAlive : 0);
   put('rung', w.leadership.rung);

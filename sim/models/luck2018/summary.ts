@@ -20,8 +20,11 @@ export interface RunSummary {
   /** Peak share of the non-targeted population taking part in the killing. */
   readonly peakParticipationShare: number;
   readonly displaced: number;
-  /** People displaced at the end (displaced agents x peoplePerAgent). */
+  /** People displaced at the end, both groups (displaced agents x peoplePerAgent). */
   readonly displacedPeople: number;
+  /** Of the displaced, the targeted group's: agents, and people. */
+  readonly displacedTargeted: number;
+  readonly displacedTargetedPeople: number;
   /** First and last day anyone was killed, and the days from the one to the other (0: no killing). */
   readonly firstKillingTick: number | null;
   readonly lastKillingTick: number | null;
@@ -71,6 +74,7 @@ export function summarise(w: World, series: Record<string, Float64Array>, ticks:
   // Bystanders at the start: everyone outside the targeted group.
   const others = w.n - w.targets;
   const displaced = last >= 0 ? series.displaced[last] : 0;
+  const displacedTargeted = last >= 0 ? series.displacedTargeted[last] : 0;
   const massAtrocity = w.massAtrocityTick >= 0;
   return {
     ticks,
@@ -85,6 +89,8 @@ export function summarise(w: World, series: Record<string, Float64Array>, ticks:
     peakParticipationShare: others > 0 ? peak / others : 0,
     displaced,
     displacedPeople: displaced * p.peoplePerAgent,
+    displacedTargeted,
+    displacedTargetedPeople: displacedTargeted * p.peoplePerAgent,
     firstKillingTick: w.firstDeathTick >= 0 ? w.firstDeathTick : null,
     lastKillingTick: w.lastDeathTick >= 0 ? w.lastDeathTick : null,
     killingDays: w.firstDeathTick >= 0 ? w.lastDeathTick - w.firstDeathTick + 1 : 0,

@@ -239,7 +239,9 @@ export interface Tally {
   /** Of deathsToday, those killed by the organised force. */
   deathsByForce: number;
   resisting: number;
+  /** Fled, both groups; of them, the targeted group's. */
   fled: number;
+  fledTargeted: number;
   protectedCount: number;
   deathsToday: number;
   exposureSum: number;
@@ -247,7 +249,7 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { joined: 0, deathsByForce: 0, resisting: 0, fled: 0, protectedCount: 0, deathsToday: 0, exposureSum: 0, othersAlive: 0 };
+  return { joined: 0, deathsByForce: 0, resisting: 0, fled: 0, fledTargeted: 0, protectedCount: 0, deathsToday: 0, exposureSum: 0, othersAlive: 0 };
 }
 
 /** The order in which targeted attacks single agents out: frac(i x golden ratio inverse). */

@@ -24,7 +24,9 @@
  *   targeted attacks single out a share of the group (selectiveShare: leaders, activists, men of
  *   fighting age), mass killing reaches everyone; otherwise, when in danger, seeks
  *   protection where protection is promised (perceived, not real, capacity: the safe-area moral
- *   hazard), flees, or stays.
+ *   hazard), flees, or stays. The danger it reads is the share of its neighbours who joined,
+ *   the news of killing in its region, and, if the killing singles it out, the campaign's own
+ *   terror (singledOutTerror: people flee a threat ahead of the killing).
  */
 import {
   DEAD,
@@ -79,6 +81,8 @@ export interface PopulationInputs {
   shelterEffect: number;
   /** Bystanders' flight from violence next to them, as a share of fleeRate. */
   bystanderFlee: number;
+  /** Danger the people today's killing singles out feel from the campaign itself (0 before attacks are ordered). */
+  singledOutTerror: number;
   /** Perceived protection offered by declared safe areas anywhere (0 when none). */
   safeAreaPull: number;
 }
@@ -129,7 +133,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const reg = w.region;
   const starts = w.regionStart;
   const t = w.tally;
-  t.joined = t.resisting = t.fled = t.protectedCount = t.deathsToday = t.deathsByForce = 0;
+  t.joined = t.resisting = t.fled = t.fledTargeted = t.protectedCount = t.deathsToday = t.deathsByForce = 0;
   t.exposureSum = t.othersAlive = 0;
   reg.joined.fill(0);
   reg.others.fill(0);
@@ -151,6 +155,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const demob = inp.demobilisation;
   const killPer = inp.killPerAttacker;
   const selective = inp.selective;
+  const singledOutTerror = inp.singledOutTerror;
   const resistChance = inp.resistChance;
   // Bystanders flee violence far less readily than those it targets.
   const bystanderFlee = inp.bystanderFlee * inp.fleeRate;
@@ -177,7 +182,10 @@ export function populationStep(w: World, inp: PopulationInputs): void {
       // Killed and fled are absorbing within a run.
       if (s === S_DEAD || s === S_FLED) {
         next[i] = s;
-        if (s === S_FLED) t.fled++;
+        if (s === S_FLED) {
+          t.fled++;
+          if (group[i] !== S_OTHER) t.fledTargeted++;
+        }
         continue;
       }
       const u1 = u[2 * i];
@@ -246,7 +254,9 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         }
         rTargets++;
         const deg = offsets[i + 1] - offsets[i];
-        const danger = (deg > 0 ? joinedN / deg : 0) + regionDanger;
+        // Danger seen: attackers next door, news of killing nearby, and, for those the campaign
+        // singles out, the campaign's threat itself (lists, raids, those like them taken).
+        const danger = (deg > 0 ? joinedN / deg : 0) + regionDanger + singledOutTerror * hunted;
         let ns = s;
         if (danger > 0) {
           const pSeek = seekBase * danger;
@@ -268,6 +278,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
           t.protectedCount++;
         } else if (ns === S_FLED) {
           t.fled++;
+          t.fledTargeted++;
           rTargets--;
         }
       }
