@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { PARAM_DEFS } from '../sim/index';
+import { MODEL_VERSION, PARAM_DEFS } from '../sim/index';
 import { MODELS_BEGIN, blockOf, referenceModelsBlock } from '../cli/docs';
 
 describe('docs', () => {
@@ -23,5 +23,12 @@ describe('docs', () => {
     const odd = readFileSync('docs/ODD.md', 'utf8');
     const missing = PARAM_DEFS.map((d) => d.name).filter((n) => !odd.includes(n));
     expect(missing, 'parameters the ODD does not mention').toEqual([]);
+  });
+
+  it('docs/ODD.md describes the model version the code runs, and no other', () => {
+    // A mechanism change bumps MODEL_VERSION; the ODD must say which version it documents.
+    const odd = readFileSync('docs/ODD.md', 'utf8');
+    const named = new Set(odd.match(/`r2p-luck-2018\/\d+`/g) ?? []);
+    expect([...named]).toEqual([`\`${MODEL_VERSION}\``]);
   });
 });

@@ -165,7 +165,7 @@ export interface CalibrateOptions {
   /** A risk target for the search's objective (settings.riskSeeds seeds a point); none: the documented patterns alone. */
   readonly risk?: RiskTarget;
   /** Progress: the evaluations done and the budget, then the validation runs. */
-  readonly onProgress?: (stage: 'search' | 'validate', done: number, total: number) => void;
+  readonly onProgress?: (stage: 'search' | 'race' | 'validate', done: number, total: number) => void;
 }
 
 /**
@@ -331,10 +331,12 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
   });
   // 1b. Racing: the best few points again at more seeds; the best there is fitted (the earliest of equals).
   const racing = contenders(history, settings.race);
+  onProgress?.('race', 0, racing.length);
   const raced = await score(
     racing.map((h) => h.values),
     settings.raceSeeds,
   );
+  onProgress?.('race', racing.length, racing.length);
   let winner = 0;
   raced.forEach((r, i) => {
     if (r.objective < raced[winner].objective) winner = i;

@@ -157,7 +157,7 @@ export function calibrateCommand(): Command {
           if (s !== stage) {
             progress?.stop();
             stage = s;
-            progress = startProgress(`calibrate (${s})`, total, s === 'search' ? 'evaluation' : 'run');
+            progress = startProgress(`calibrate (${s})`, total, s === 'search' ? 'evaluation' : s === 'race' ? 'point' : 'run');
           }
           progress?.update(done);
         },
