@@ -124,7 +124,7 @@ export interface CalibrationSettings {
 }
 
 /**
- * The full calibration: about 40 minutes on this project's 2-core machine (the measured figure
+ * The full calibration: about 50 minutes (the race included) on this project's 2-core machine (the measured figure
  * is in docs/calibration.md). 3 seeds per case and point, with common random numbers, make the
  * objective a deterministic function of the constants that the simplex can follow; the validation
  * runs use 20 seeds for medians and 90% intervals.
