@@ -213,6 +213,9 @@ describe('designs and outcomes', () => {
     expect(issueAt(refusal(smallSweep({ outcomes: [{ name: 'x', expr: 'deathsPeople / population' }] })), 'outcomes[0].expr').expected).toMatch(/not "population"/);
     expect(issueAt(refusal(smallSweep({ outcomes: [{ name: 'x', expr: 'max(series.deads)' }] })), 'outcomes[0].expr').expected).toMatch(/series\.deads/);
     expect(issueAt(refusal(smallSweep({ outcomes: [{ name: 'x', expr: 'scenario.affectedPopulation' }] })), 'outcomes[0].expr').expected).toMatch(/a known documented figure \(hateMediaReach, incitementIntensity\)/);
+    // A scenario file that documents no feature (the default scenario before r2p-luck-2018/8) has no figures to name.
+    const featureless = smallSweep({ scenario: 'test/fixtures/app-sweep/grid/scenario.json', outcomes: [{ name: 'x', expr: 'scenario.affectedPopulation' }] });
+    expect(issueAt(refusal(featureless), 'outcomes[0].expr').expected).toMatch(/documents no figures/);
   });
 
   it('refuses column names used twice or taken by the fixed columns', () => {
