@@ -47,15 +47,11 @@ function reading(name: PatternName, targets: CaseTargets, ticks: number, d: numb
     case 'participants':
       // The peak number taking part, in people: a lower bound on the documented total who ever took part.
       return atEnd ? expr('peakPerpetrators * params.peoplePerAgent') : expr(`max(upTo(series.perpetrators, ${d})) * params.peoplePerAgent`, 'perpetrators');
-    case 'displaced':
+    case 'displaced': {
       // Whom the source counts: the targeted group (the default), or everyone displaced.
-      return targets.patterns.displaced?.counts === 'all'
-        ? atEnd
-          ? field('displacedPeople')
-          : expr(`at(series.displaced, ${d}) * params.peoplePerAgent`, 'displaced')
-        : atEnd
-          ? field('displacedTargetedPeople')
-          : expr(`at(series.displacedTargeted, ${d}) * params.peoplePerAgent`, 'displacedTargeted');
+      const [total, series] = targets.patterns.displaced?.counts === 'all' ? ['displacedPeople', 'displaced'] : ['displacedTargetedPeople', 'displacedTargeted'];
+      return atEnd ? field(total) : expr(`at(series.${series}, ${d}) * params.peoplePerAgent`, series);
+    }
     case 'earlyShare': {
       // Deaths up to day onset + days - 1 (or day d) over all deaths up to day d.
       const days = targets.patterns.earlyShare?.days ?? 1;
