@@ -29,7 +29,7 @@ import type { Params } from '../../sim/models/luck2018/params';
 import { riskFactors, trueRisk } from '../../sim/models/luck2018/risk';
 import { peacekeepersStep } from '../../sim/models/luck2018/un/peacekeepers';
 import { forceEngagement } from '../../sim/models/luck2018/triggers';
-import { DEAD, FLED, JOINED, OTHER_GROUP, PASSIVE, PROTECTED } from '../../sim/models/luck2018/world';
+import { DEAD, FLED, JOINED, OTHER_GROUP, PASSIVE, PROTECTED, RESISTING } from '../../sim/models/luck2018/world';
 import { eventLines, fillPopulationDraws, params, tickContext, tinyWorld } from '../helpers/luck-world';
 
 describe('resolution: the mass-atrocity threshold stands for at least 20 agents', () => {
@@ -340,38 +340,38 @@ describe('what the population step reads', () => {
       // 40 people a day at full drive, x drive 0.5 = 20 people = 2 agents a day, over 100 hunted agents.
       const capped = populationInputs({ ...p, forceKillCapacity: 40 }, w, 0, 1).forceHazard;
       expect(capped).toBeCloseTo((40 * 0.5) / 10 / 100, 15);
-      expect(capped * huntedExposed(w, 1)).toBeCloseTo(2, 12);
+      expect(capped * huntedExposed(w, 1, 1)).toBeCloseTo(2, 12);
     });
 
     it('a larger group does not make the force kill more a day: the expected toll is the capacity, whatever the size', () => {
       for (const n of [100, 400]) {
         const { w, p } = hunting(n, { perpetratorAim: 'destroy', forceKillCapacity: 40 });
         const { forceHazard } = populationInputs(p, w, 0, 1);
-        expect(forceHazard * huntedExposed(w, 1)).toBeCloseTo(2, 12);
+        expect(forceHazard * huntedExposed(w, 1, 1)).toBeCloseTo(2, 12);
       }
       // Lethality scales the capacity as it scales the rate.
       const { w, p } = hunting(100, { perpetratorAim: 'destroy', forceKillCapacity: 40 });
-      expect(populationInputs(p, w, 0, 0.5).forceHazard * huntedExposed(w, 1)).toBeCloseTo(1, 12);
+      expect(populationInputs(p, w, 0, 0.5).forceHazard * huntedExposed(w, 1, 1)).toBeCloseTo(1, 12);
     });
 
     it('the capacity is spread over the hunted only: alive, not fled, not sheltering, within the reach, and unprotected', () => {
       const { w } = hunting(8);
-      expect(huntedExposed(w, 1)).toBe(8);
+      expect(huntedExposed(w, 1, 1)).toBe(8);
       w.state[0] = DEAD;
       w.state[1] = FLED;
       w.state[2] = PROTECTED;
-      expect(huntedExposed(w, 1)).toBe(5);
+      expect(huntedExposed(w, 1, 1)).toBe(5);
       // Regions are halves (agents 0-3, 4-7): protection 0.5 in the second halves its four.
       w.region.protection[1] = 0.5;
-      expect(huntedExposed(w, 1)).toBe(1 + 2);
+      expect(huntedExposed(w, 1, 1)).toBe(1 + 2);
       // Within the reach: only agents whose selectRank is below it.
       const below = [...w.selectRank].filter((r, i) => r < 0.3 && i >= 3).length;
       const expected = [...w.selectRank].reduce((sum, r, i) => (i >= 3 && r < 0.3 ? sum + (i >= 4 ? 0.5 : 1) : sum), 0);
       expect(below).toBeGreaterThan(0);
-      expect(huntedExposed(w, 0.3)).toBeCloseTo(expected, 15);
+      expect(huntedExposed(w, 0.3, 1)).toBeCloseTo(expected, 15);
       // Bystanders are never hunted.
       w.group.fill(OTHER_GROUP);
-      expect(huntedExposed(w, 1)).toBe(0);
+      expect(huntedExposed(w, 1, 1)).toBe(0);
     });
 
     it('with nobody to find, the rate per person stands (no division by zero)', () => {
@@ -416,6 +416,35 @@ describe('what the population step reads', () => {
         expect(populationInputs(p, w, 0, 1).singledOutTerror, `${perpetratorAim}, rung ${rung}`).toBe(terror);
       }
     }
+  });
+
+  // ODD 7.15: under an aim to coerce, the killing hunts singled-out people who do not resist with weight 1 - challengeFocus.
+  it('coercion concentrates on those who resist by challengeFocus; an aim to expel or destroy hunts all it singles out alike', () => {
+    for (const [perpetratorAim, weight] of [['coerce', 0.3], ['expel', 1], ['destroy', 1]] as const) {
+      const { w, p } = world({ challengeFocus: 0.7, perpetratorAim });
+      w.leadership.rung = 4;
+      expect(populationInputs(p, w, 0, 1).unresistingHunted, perpetratorAim).toBeCloseTo(weight, 15);
+    }
+    const { w, p } = world({ challengeFocus: 0, perpetratorAim: 'coerce' });
+    expect(populationInputs(p, w, 0, 1).unresistingHunted).toBe(1);
+  });
+
+  it("the force's capacity under coercion is spread over the weighted hunted: the fewer resist, the more each is hunted", () => {
+    const base = { forceKillRate: 0.2, organisedForce: 0.5, peoplePerAgent: 10, forceKillCapacity: 40, perpetratorAim: 'coerce', coerciveEngagement: 1, selectiveShare: 1 } as const;
+    const { w, p } = tinyWorld({ n: 100, targeted: [...Array(100).keys()], params: { ...base, challengeFocus: 0.5 } });
+    w.leadership.rung = 4;
+    w.offensive = 1;
+    // Capacity 40 x 0.5 / 10 = 2 agents a day; the rate per person 0.2 x 0.5 = 0.1 caps it.
+    expect(populationInputs({ ...p, challengeFocus: 0 }, w, 0, 1).forceHazard).toBeCloseTo(2 / 100, 15);
+    expect(populationInputs(p, w, 0, 1).forceHazard).toBeCloseTo(2 / 50, 15); // 100 x 0.5
+    for (let i = 0; i < 10; i++) w.state[i] = RESISTING;
+    expect(populationInputs(p, w, 0, 1).forceHazard).toBeCloseTo(2 / (10 + 90 * 0.5), 15);
+    expect(populationInputs({ ...p, challengeFocus: 1 }, w, 0, 1).forceHazard).toBeCloseTo(0.1, 15); // 2 / 10 = 0.2, capped at the rate
+  });
+
+  it('passes roamReach to the population as it is', () => {
+    const { w, p } = world({ roamReach: 0.35 });
+    expect(populationInputs(p, w, 0, 1).roamReach).toBe(0.35);
   });
 
   // safeAreaPull = 1 if any safe area is declared, whatever its capacity (the promise, not the capacity).

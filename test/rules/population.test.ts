@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Streams } from '../../sim/engine/streams';
-import { populationStep, type PopulationInputs } from '../../sim/models/luck2018/agents/population';
+import { huntedExposed, populationStep, roamingKillers, type PopulationInputs } from '../../sim/models/luck2018/agents/population';
 import { DEAD, FLED, JOINED, OVERRUN, PASSIVE, PROTECTED, RESISTING, TAKEN, createWorld, selectRanks, type World } from '../../sim/models/luck2018/world';
 import {
   above32,
@@ -269,6 +269,99 @@ describe('targeted group: the kill hazard from perpetrator neighbours', () => {
     expect(w.state[0]).toBe(DEAD);
     expect([w.tally.deathsToday, w.region.deaths[0], w.tally.resisting]).toEqual([1, 1, 0]);
     expect(Array.from(w.resistNbrs)).toEqual([0, 0, 0, 0, 0]); // the dead resister no longer shields
+  });
+});
+
+describe('targeted group: roaming killers (roamReach)', () => {
+  // ODD 7.15: roam_r = min(1, killPerAttacker x roamReach x joined_r / targetsAlive_r), from yesterday's
+  // region counts; it adds to the neighbours' hazard: (killPer x joinedNbrs + roam_r) x shield x hunted.
+  it('each perpetrator of the region meets roamReach of its targeted people a day: the chance is spread over them, at most 1', () => {
+    const { w } = tinyWorld({ n: 4, regions: 2 });
+    w.region.joined.set([3, 5]);
+    w.region.targetsAlive.set([10, 2]);
+    roamingKillers(w, 0.1, 2);
+    expect(w.region.roam[0]).toBeCloseTo((0.1 * 2 * 3) / 10, 15);
+    expect(w.region.roam[1]).toBeCloseTo(0.5, 15); // 0.1 x 2 x 5 / 2
+    roamingKillers(w, 0.5, 2);
+    expect(w.region.roam[1]).toBe(1); // 0.5 x 2 x 5 / 2 = 2.5, capped
+    roamingKillers(w, 0.1, 0);
+    expect(Array.from(w.region.roam)).toEqual([0, 0]); // roamReach 0: killers stay among their ties
+    w.region.targetsAlive.set([0, 2]);
+    roamingKillers(w, 0.1, 2);
+    expect(w.region.roam[0]).toBe(0); // no one left to find, no NaN
+  });
+
+  const roamDie = (u1: number, opts: { yesterdayJoined?: number; protection?: number; selective?: number; resisting?: number } = {}) => {
+    const extra: Record<number, AgentSpec> = {};
+    for (let k = 0; k < (opts.resisting ?? 0); k++) extra[4 - k] = { state: RESISTING };
+    const { w } = hub({ threshold: 1 }, 0, extra);
+    w.group[0] = 1;
+    w.region.protection[0] = opts.protection ?? 0;
+    // Yesterday: 2 perpetrators and 4 targeted people alive in the region.
+    w.region.joined[0] = opts.yesterdayJoined ?? 2;
+    w.region.targetsAlive[0] = 4;
+    step(w, { killPerAttacker: 0.1, roamReach: 1, shelterEffect: 0.5, selective: opts.selective ?? 1 }, { 0: [u1, 0.99] });
+    return [w.state[0], w.tally.deathsToday, w.tally.deathsByForce];
+  };
+
+  it('kills a hunted person with no perpetrator among its ties, not counted as the force', () => {
+    // roam = 0.1 x 1 x 2 / 4 = 0.05
+    expect(roamDie(0.05 - 1e-9)).toEqual([DEAD, 1, 0]);
+    expect(roamDie(0.05)[0]).toBe(PASSIVE);
+    expect(roamDie(0, { yesterdayJoined: 0 })[0]).toBe(PASSIVE); // no perpetrators yesterday, no search today
+  });
+
+  it('spares those the killing does not single out and is cut by protection and by resisting neighbours', () => {
+    expect(roamDie(0, { selective: 0 })[0]).toBe(PASSIVE);
+    expect(roamDie(0.025 - 1e-9, { protection: 0.5 })[0]).toBe(DEAD);
+    expect(roamDie(0.025 + 1e-9, { protection: 0.5 })[0]).toBe(PASSIVE);
+    expect(roamDie(0.025 - 1e-9, { resisting: 1 })[0]).toBe(DEAD);
+    expect(roamDie(0.025 + 1e-9, { resisting: 1 })[0]).toBe(PASSIVE);
+  });
+
+  it("the step leaves today's region counts for tomorrow's search", () => {
+    const { w } = hub({ threshold: 1 }, 2);
+    w.group[0] = 1;
+    step(w, { roamReach: 1 }, {});
+    // Today: 2 perpetrators, 1 targeted person alive; tomorrow's roam reads them.
+    expect([w.region.joined[0], w.region.targetsAlive[0]]).toEqual([2, 1]);
+    step(w, { killPerAttacker: 0.1, roamReach: 1 }, { 0: [0.99, 0.99] });
+    expect(w.region.roam[0]).toBeCloseTo(0.2, 15);
+  });
+});
+
+describe('targeted group: coercion answers the challenge (unresistingHunted)', () => {
+  // ODD 7.15: hunted = singled x (RESISTING ? 1 : unresistingHunted); the terror reads singled alone.
+  const hit = (u1: number, state: number, unresistingHunted: number) => {
+    const { w } = hub({ threshold: 1, state }, 0);
+    w.group[0] = 1;
+    step(w, { forceHazard: 0.4, unresistingHunted, selective: 1 }, { 0: [u1, 0.99] });
+    return w.state[0];
+  };
+
+  it('a singled-out person who resists is hunted in full; one who does not, with weight unresistingHunted', () => {
+    expect(hit(0.4 - 1e-9, RESISTING, 0.25)).toBe(DEAD);
+    expect(hit(0.1 - 1e-9, PASSIVE, 0.25)).toBe(DEAD); // 0.4 x 0.25
+    expect(hit(0.1 + 1e-9, PASSIVE, 0.25)).toBe(PASSIVE);
+    expect(hit(0, PASSIVE, 0)).toBe(PASSIVE); // only challengers are hunted
+    expect(hit(0.4 - 1e-9, PASSIVE, 1)).toBe(DEAD); // weight 1: as before
+  });
+
+  it('the campaign still frightens every singled-out person, hunted or not', () => {
+    const { w } = hub({ threshold: 1 }, 0);
+    w.group[0] = 1;
+    // danger = singledOutTerror x singled = 0.2, flee band [0, 0.08) at fleeRate 0.4
+    step(w, { singledOutTerror: 0.2, unresistingHunted: 0, fleeRate: 0.4 }, { 0: [0.99, 0.08 - 1e-9] });
+    expect(w.state[0]).toBe(FLED);
+  });
+
+  it("the force's capacity is spread over the hunted as weighted: resisters count 1, the others unresistingHunted", () => {
+    const { w } = tinyWorld({ n: 4, targeted: [0, 1, 2, 3] });
+    w.state[0] = RESISTING;
+    w.state[3] = DEAD;
+    expect(huntedExposed(w, 1, 0.25)).toBeCloseTo(1 + 2 * 0.25, 15);
+    expect(huntedExposed(w, 1, 1)).toBe(3);
+    expect(huntedExposed(w, 1, 0)).toBe(1);
   });
 });
 

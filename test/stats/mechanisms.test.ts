@@ -2,7 +2,8 @@
  * The rebuilt mechanisms of issue 11, shown over many seeds where they are statistical: the
  * leadership holds what it climbs onto (no flicker without a cause), organised forces kill
  * without mass participation, hate media are one driver among several, and a case's clock comes
- * from its own trigger events. The directions each mechanism fixes are in directions.test.ts
+ * from its own trigger events; and (model /9) that killers who search beyond their ties and
+ * coercion aimed at resisters move the toll the way their rules say. The directions each mechanism fixes are in directions.test.ts
  * (paired sign tests); these are the properties that are not a direction.
  */
 import { describe, expect, it } from 'vitest';
@@ -192,6 +193,35 @@ describe("the perpetrators' aim", () => {
     }
     // Sign test: at least 28 of 40 on one side has p < 0.01 under no effect.
     expect(more, `${more} seeds with more displaced, ${fewer} with fewer`).toBeGreaterThanOrEqual(28);
+  });
+});
+
+describe('model /9: roaming killers and coercion that answers the challenge', () => {
+  // Sign tests over 40 paired seeds: at least 28 on one side has p < 0.01 under no effect.
+  const scenario = builtInScenario('default')!;
+  const base = scenarioParams(scenario);
+  const ticks = scenarioTicks(scenario);
+  const tally = (a: Partial<Params>, b: Partial<Params>, outcome: (s: ReturnType<typeof runModel>['summary']) => number) => {
+    let up = 0;
+    let down = 0;
+    for (const seed of seeds(40)) {
+      const d = outcome(runModel({ params: { ...base, ...b }, seed, ticks }).summary) - outcome(runModel({ params: { ...base, ...a }, seed, ticks }).summary);
+      if (d > 0) up++;
+      else if (d < 0) down++;
+    }
+    return { up, down };
+  };
+
+  it('perpetrators who search their region kill more than those who kill only among their ties (40 seeds)', () => {
+    // The killing by perpetrators, not the force's: deaths less the force's.
+    const { up, down } = tally({ roamReach: 0 }, { roamReach: 0.5 }, (s) => s.deaths * (1 - s.forceDeathShare));
+    expect(up, `${up} seeds with more killed by perpetrators, ${down} with fewer`).toBeGreaterThanOrEqual(28);
+  });
+
+  it('coercion focused on those who resist kills fewer than coercion of everyone it singles out (40 seeds)', () => {
+    const coerce: Partial<Params> = { perpetratorAim: 'coerce', selectiveShare: 0.2, coerciveReach: 0.2 };
+    const { up, down } = tally({ ...coerce, challengeFocus: 1 }, { ...coerce, challengeFocus: 0 }, (s) => s.deaths);
+    expect(up, `${up} seeds with more killed unfocused, ${down} with fewer`).toBeGreaterThanOrEqual(28);
   });
 });
 

@@ -229,6 +229,11 @@ export const CALIBRATION_DEFS = [
     source: "Valentino 2004: coercive and dispossessive mass killing are means to an end, limited by it, where an aim to destroy is limited only by capacity; Kalyvas 2006: selective violence, used to deter, is economical; Davenport 2007: repression answers the challenge it meets. To be calibrated (issue 13).",
   },
   {
+    name: 'challengeFocus', group: 'calibration', kind: 'number', default: 0, min: 0, max: 1, unit: "share",
+    description: "When the aim is to coerce, how far the killing concentrates on those who challenge it: the people it singles out who resist are hunted in full, the others with weight 1 - challengeFocus, so the organised force's capacity falls on the challengers and the killing ends when the challenge does (0: every person singled out is hunted alike; 1: only those who resist).",
+    source: "Davenport 2007 (Annual Review of Political Science 10, 'State Repression and Political Order'): the 'law of coercive responsiveness', repression answers the challenge it meets and eases when it is met; Valentino 2004: coercive mass killing is a means to end resistance; Kalyvas 2006: selective violence targets those who collaborate with the opponent. To be calibrated (issue 13).",
+  },
+  {
     name: 'expulsionTerror', group: 'calibration', kind: 'number', default: 0.2, min: 0, max: 1, unit: "danger",
     description: "Danger that a campaign to expel (aim expel, rung targeted attacks or above) spreads among the targeted in every region peacekeepers do not protect, whether or not anyone nearby has been killed: burning, threats and clearance drive people out.",
     source: "Valentino 2004: dispossessive mass killing (ethnic cleansing), where killing is a means to removal; Independent International Commission of Inquiry on East Timor (A/54/726-S/2000/59, 2000): forced displacement and destruction. To be calibrated (issue 13).",
@@ -237,6 +242,11 @@ export const CALIBRATION_DEFS = [
     name: 'singledOutTerror', group: 'calibration', kind: 'number', default: 0, min: 0, max: 1, unit: "danger",
     description: "Danger that the people the killing singles out (selectiveShare of the targeted group on the targeted-attacks rung; coerciveReach, or the whole group under an aim to destroy, on mass killing) feel from the campaign itself once attacks are ordered, wherever peacekeepers do not protect, whether or not anyone near them has been killed: lists, raids, arrests of people like them. They flee or seek protection ahead of the killing (0: only killing nearby frightens).",
     source: "Davenport, Moore and Poe 2003 (International Interactions 29(1)): people leave in response to the threat of state violence, not only its realisation; Moore and Shellman 2004 (Journal of Conflict Resolution 48(5)): fear of persecution drives forced migration; Kalyvas 2006: selective violence works by the fear it spreads. To be calibrated (issue 13).",
+  },
+  {
+    name: 'roamReach', group: 'calibration', kind: 'number', default: 0, min: 0, max: 10, unit: "people/day",
+    description: "Targeted people of its region each perpetrator meets a day beyond its own ties (roadblocks, search parties, house-to-house sweeps); it kills a hunted person it meets with the daily kill chance per attacker. Spread over the region's targeted people, so a killer's pace is bounded however many victims remain, and the last of them are found (0: perpetrators kill only among their ties).",
+    source: "Straus 2006 (The Order of Genocide): killing groups at roadblocks and in search parties hunted Tutsi across their communes; Fujii 2009 (Killing Neighbors): killers joined groups that moved beyond their own neighbourhoods; Holling 1959: a predator's kills bounded by the time each takes. To be calibrated (issue 13).",
   },
   {
     name: 'forceKillRate', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 1, unit: "1/day",

@@ -7,30 +7,32 @@ import type { Fitted } from './fit-provenance';
 
 export const FITTED: Fitted = {
   "values": {
-    "lethalityTargeted": 0.442993,
-    "massacreMultiplier": 3.01563,
-    "selectiveShare": 0.0915482,
-    "coerciveReach": 0.0199325,
-    "coerciveEngagement": 0.960016,
-    "expulsionTerror": 0.422153,
-    "singledOutTerror": 0.717329,
-    "forceKillRate": 0.0194657,
-    "forceKillCapacity": 249.305,
-    "killRate": 0.245867,
-    "mobilisableShare": 0.018089,
-    "forceEngagementBase": 0.884742,
+    "lethalityTargeted": 0.44204,
+    "massacreMultiplier": 3.42369,
+    "selectiveShare": 0.0982819,
+    "coerciveReach": 0.0216517,
+    "coerciveEngagement": 0.919117,
+    "expulsionTerror": 0.595297,
+    "singledOutTerror": 0.620738,
+    "challengeFocus": 0.0648683,
+    "forceKillRate": 0.0185562,
+    "forceKillCapacity": 319.423,
+    "killRate": 0.212752,
+    "roamReach": 0.0269415,
+    "mobilisableShare": 0.0142514,
+    "forceEngagementBase": 0.864566,
     "crisisHalfLife": 180,
-    "offensiveHalfLife": 75.1351,
-    "stepDownMargin": 0.259165,
-    "barMassKilling": 0.355784,
-    "bystanderFlee": 0.161872
+    "offensiveHalfLife": 70.4573,
+    "stepDownMargin": 0.250069,
+    "barMassKilling": 0.36799,
+    "bystanderFlee": 0.166272
   },
   "provenance": {
     "targetsHash": "35745683ec0c984a30956798f0133fc3e59da4deffae64e9bee3811aff00be82",
-    "model": "r2p-luck-2018/8",
+    "model": "r2p-luck-2018/9",
     "engine": "r2p-sim 0.1.0",
     "date": "2026-12-02",
-    "objective": 0.776268,
+    "objective": 0.762535,
     "trainingCases": [
       "rwanda-1994",
       "srebrenica-1995",
@@ -46,6 +48,6 @@ export const FITTED: Fitted = {
       "burundi-2015",
       "myanmar-2017"
     ],
-    "command": "r2p-sim calibrate --start singledOutTerror=0.3 --start singledOutTerror=0.3,coerciveEngagement=0.3 --start singledOutTerror=1,coerciveEngagement=0.5 --start singledOutTerror=0.3,forceKillCapacity=150"
+    "command": "r2p-sim calibrate --start roamReach=0.3 --start roamReach=0.3,challengeFocus=1 --start roamReach=0.1,challengeFocus=0.7 --start roamReach=1,challengeFocus=0.5,killRate=0.1"
   }
 };

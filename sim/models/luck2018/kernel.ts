@@ -63,7 +63,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/8';
+export const MODEL_VERSION = 'r2p-luck-2018/9';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
@@ -196,6 +196,15 @@ export function killingReach(p: Params, rung: number): number {
 }
 
 /**
+ * Weight with which the killing hunts the singled-out people who do not resist (ODD 7.15): under
+ * an aim to coerce it concentrates on those who challenge it (challengeFocus; Davenport 2007's
+ * law of coercive responsiveness), so the killing ends when the challenge does; otherwise 1.
+ */
+export function unresistingHunted(p: Params): number {
+  return p.perpetratorAim === 'coerce' ? 1 - p.challengeFocus : 1;
+}
+
+/**
  * The organised force's daily kill chance for each targeted person it hunts (ODD 7.13): a rate per
  * person (forceKillRate), saturating at what the force can do in a day (forceKillCapacity people),
  * both scaled by its drive today (strength x engagement x lethality). The limit is a handling
@@ -208,7 +217,7 @@ export function forceHazardToday(p: Params, w: World, drive: number, selective: 
   const capacity = (p.forceKillCapacity * drive) / p.peoplePerAgent;
   // No one to count when even the whole targeted group at the rate per person is within capacity.
   if (perPerson * w.targets <= capacity) return perPerson;
-  const exposed = huntedExposed(w, selective);
+  const exposed = huntedExposed(w, selective, unresistingHunted(p));
   if (exposed === 0) return perPerson;
   return Math.min(perPerson, capacity / exposed);
 }
@@ -231,9 +240,11 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
     exposureMemory: p.exposureMemory,
     demobilisation: p.demobilisation,
     killPerAttacker: p.killRate * lethality,
+    roamReach: p.roamReach,
     forceHazard: forceHazardToday(p, w, p.organisedForce * engagement * lethality, selective),
     massacreRate: Math.min(1, p.massacreMultiplier * p.killRate * lethality),
     selective,
+    unresistingHunted: unresistingHunted(p),
     fleeRate: p.fleeRate,
     seekRate: p.seekProtectionRate,
     resistChance: p.resistRate * (p.resistBase + p.localPartners) * (1 + counterMessaging),

@@ -226,6 +226,8 @@ export interface RegionState {
   readonly restraint: Float64Array;
   readonly defence: Float64Array;
   readonly danger: Float64Array;
+  /** Today's kill chance from perpetrators searching the region (roaming killers), per hunted person. */
+  readonly roam: Float64Array;
   readonly joined: Int32Array;
   readonly others: Int32Array;
   readonly targetsAlive: Int32Array;
@@ -292,6 +294,7 @@ export function createWorld(p: Params, streams: Streams): World {
     restraint: new Float64Array(R),
     defence: new Float64Array(R),
     danger: new Float64Array(R),
+    roam: new Float64Array(R),
     joined: new Int32Array(R),
     others: new Int32Array(R),
     targetsAlive: new Int32Array(R),

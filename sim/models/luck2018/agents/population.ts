@@ -18,9 +18,10 @@
  *   mobilisation follows the order to kill, Straus 2006); below it every perpetrator returns to
  *   passive. Agents outside the mobilisable share never join (their threshold is infinite, set
  *   at start).
- * Targeted group: is killed with a daily hazard from perpetrator neighbours and from the
- *   organised force (which kills without mass participation, up to its daily capacity, spread
- *   over those it hunts: huntedExposed), if the killing reaches it:
+ * Targeted group: is killed with a daily hazard from perpetrator neighbours, from perpetrators
+ *   searching its region (roamingKillers) and from the organised force (which kills without mass
+ *   participation, up to its daily capacity, spread over those it hunts: huntedExposed), if the
+ *   killing reaches it (under an aim to coerce, those who resist above all: unresistingHunted):
  *   targeted attacks single out a share of the group (selectiveShare: leaders, activists, men of
  *   fighting age), mass killing reaches everyone; otherwise, when in danger, seeks
  *   protection where protection is promised (perceived, not real, capacity: the safe-area moral
@@ -64,6 +65,8 @@ export interface PopulationInputs {
   demobilisation: number;
   /** Daily kill chance per perpetrator neighbour (killRate x lethality of the current rung). */
   killPerAttacker: number;
+  /** Targeted people of its region each perpetrator meets a day beyond its ties (roadblocks, search parties). */
+  roamReach: number;
   /** Daily kill chance from the organised force for a targeted agent it can reach (before protection). */
   forceHazard: number;
   /** Daily kill chance for the sheltered in a venue that has fallen. */
@@ -81,6 +84,11 @@ export interface PopulationInputs {
   shelterEffect: number;
   /** Bystanders' flight from violence next to them, as a share of fleeRate. */
   bystanderFlee: number;
+  /**
+   * Weight with which the killing hunts the people it singles out who do not resist (1; under an
+   * aim to coerce, 1 - challengeFocus): those who resist are hunted in full.
+   */
+  unresistingHunted: number;
   /** Danger the people today's killing singles out feel from the campaign itself (0 before attacks are ordered). */
   singledOutTerror: number;
   /** Perceived protection offered by declared safe areas anywhere (0 when none). */
@@ -90,9 +98,10 @@ export interface PopulationInputs {
 /**
  * How many targeted people the organised force can find today, in agents: those alive, not
  * sheltering and not fled whose selectRank is below `selective`, each weighted by its region's
- * want of protection (as the step's `hunted`). The force's daily capacity is spread over them.
+ * want of protection and, if it does not resist, by `unresisting` (as the step's `hunted`). The
+ * force's daily capacity is spread over them.
  */
-export function huntedExposed(w: World, selective: number): number {
+export function huntedExposed(w: World, selective: number, unresisting: number): number {
   const state = w.state;
   const group = w.group;
   const selectRank = w.selectRank;
@@ -106,11 +115,29 @@ export function huntedExposed(w: World, selective: number): number {
     for (let i = starts[r], end = starts[r + 1]; i < end; i++) {
       if (group[i] === S_OTHER || selectRank[i] >= selective) continue;
       const s = state[i];
-      if (s !== S_DEAD && s !== S_FLED && s !== S_PROTECTED) n++;
+      if (s === S_RESISTING) n++;
+      else if (s !== S_DEAD && s !== S_FLED && s !== S_PROTECTED) n += unresisting;
     }
     sum += n * unprotected;
   }
   return sum;
+}
+
+/**
+ * Roaming killers (ODD 7.15): beyond its ties, each perpetrator searches its region for the
+ * targeted (roadblocks, search parties, house-to-house sweeps), meeting `roamReach` of them a day,
+ * and kills a hunted person it meets with killPerAttacker. Spread over yesterday's targeted people
+ * of the region, each faces min(1, killPer x roamReach x perpetrators / targeted): a killer's pace
+ * is bounded by its searches (a handling limit per killer), so the toll follows participation and
+ * time, and the last of a region's targeted are found. Reads yesterday's region counts.
+ */
+export function roamingKillers(w: World, killPer: number, roamReach: number): void {
+  const reg = w.region;
+  const rate = killPer * roamReach;
+  for (let r = 0; r < reg.count; r++) {
+    const targets = reg.targetsAlive[r];
+    reg.roam[r] = rate > 0 && targets > 0 ? Math.min(1, (rate * reg.joined[r]) / targets) : 0;
+  }
 }
 
 const MAX_SHIELD = 64;
@@ -135,6 +162,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const t = w.tally;
   t.joined = t.resisting = t.fled = t.fledTargeted = t.protectedCount = t.deathsToday = t.deathsByForce = 0;
   t.exposureSum = t.othersAlive = 0;
+  roamingKillers(w, inp.killPerAttacker, inp.roamReach);
   reg.joined.fill(0);
   reg.others.fill(0);
   reg.targetsAlive.fill(0);
@@ -156,6 +184,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const killPer = inp.killPerAttacker;
   const selective = inp.selective;
   const singledOutTerror = inp.singledOutTerror;
+  const unresistingHunted = inp.unresistingHunted;
   const resistChance = inp.resistChance;
   // Bystanders flee violence far less readily than those it targets.
   const bystanderFlee = inp.bystanderFlee * inp.fleeRate;
@@ -166,6 +195,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
     const restraint = reg.restraint[r];
     const unprotected = 1 - reg.protection[r];
     const regionDanger = reg.danger[r];
+    const roam = reg.roam[r];
     const localVenue = reg.covered[r] === 1 && reg.fallen[r] === 0;
     // Where protection is promised locally (peacekeepers) or by a declared safe area elsewhere.
     const pull = localVenue ? Math.max(0.5 + 0.5 * (1 - unprotected), inp.safeAreaPull) : inp.safeAreaPull;
@@ -239,12 +269,15 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         }
         const joinedN = joinedNbrs[i];
         const resistN = resistNbrs[i];
-        // Daily hazard: the organised force, and each perpetrator neighbour (resisters shelter
-        // from neighbours); peacekeepers protect from both. One draw decides, force first.
-        // Only those the attacks single out are hunted (all of them under mass killing).
-        const hunted = selectRank[i] < selective ? unprotected : 0;
+        // Daily hazard: the organised force, each perpetrator neighbour and the region's roaming
+        // killers (resisters shelter from both); peacekeepers protect from all. One draw decides,
+        // force first.
+        // Only those the attacks single out are hunted (all of them under mass killing); under an
+        // aim to coerce, those who resist most of all (repression answers the challenge).
+        const singled = selectRank[i] < selective ? unprotected : 0;
+        const hunted = s === S_RESISTING ? singled : singled * unresistingHunted;
         const byForce = forceHazard * hunted;
-        const hazard = byForce + killPer * joinedN * shieldPow[resistN > MAX_SHIELD ? MAX_SHIELD : resistN] * hunted;
+        const hazard = byForce + (killPer * joinedN + roam) * shieldPow[resistN > MAX_SHIELD ? MAX_SHIELD : resistN] * hunted;
         if (u1 < hazard) {
           next[i] = S_DEAD;
           changed[nChanged++] = i;
@@ -256,7 +289,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         const deg = offsets[i + 1] - offsets[i];
         // Danger seen: attackers next door, news of killing nearby, and, for those the campaign
         // singles out, the campaign's threat itself (lists, raids, those like them taken).
-        const danger = (deg > 0 ? joinedN / deg : 0) + regionDanger + singledOutTerror * hunted;
+        const danger = (deg > 0 ? joinedN / deg : 0) + regionDanger + singledOutTerror * singled;
         let ns = s;
         if (danger > 0) {
           const pSeek = seekBase * danger;
