@@ -7,7 +7,7 @@
  * (paired sign tests); these are the properties that are not a direction.
  */
 import { describe, expect, it } from 'vitest';
-import { createModel, defaultParams, runModel, type Params } from '../../sim/index';
+import { createModel, defaultParams, runModel, type Params, type RunSummary } from '../../sim/index';
 import { rungBar, rungCostShare } from '../../sim/models/luck2018/agents/leadership';
 import { builtInScenario, scenarioParams, scenarioTicks } from '../../scenarios/index';
 import { quantile } from '../../analysis/stats';
@@ -201,7 +201,7 @@ describe('model /9: roaming killers and coercion that answers the challenge', ()
   const scenario = builtInScenario('default')!;
   const base = scenarioParams(scenario);
   const ticks = scenarioTicks(scenario);
-  const tally = (a: Partial<Params>, b: Partial<Params>, outcome: (s: ReturnType<typeof runModel>['summary']) => number) => {
+  const tally = (a: Partial<Params>, b: Partial<Params>, outcome: (s: RunSummary) => number) => {
     let up = 0;
     let down = 0;
     for (const seed of seeds(40)) {
