@@ -3,10 +3,11 @@
  * and the settings of a full and a quick calibration. Everything else keeps its default (the
  * sensitivity analysis in docs/calibration.md shows which others matter).
  *
- * The nineteen were chosen for the patterns the targets document: how fast each kind of killing
+ * The twenty were chosen for the patterns the targets document: how fast each kind of killing
  * runs, how many it reaches by the perpetrators' aim, how far coercion concentrates on those who
  * resist, and the most the organised force can kill a day (the toll, the force's share, the
- * shape); how far perpetrators search beyond their ties (the toll of mass participation); how many can be mobilised and how much each kills
+ * shape); how far perpetrators search beyond their ties and stop those who flee (the toll of mass
+ * participation); how many can be mobilised and how much each kills
  * (participation: killRate is a population parameter, fitted here beside the calibration group); how long a crisis or an offensive gives the killing
  * rungs their opportunity and what it takes to step down (the duration); the bar to mass killing
  * (whether an episode escalates at all); and flight, with the terror of a campaign to expel and
@@ -39,6 +40,7 @@ export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'forceKillCapacity', min: 5, max: 5000, scale: 'log', shapes: "toll (the most the organised force can kill a day, however large the group)" },
   { param: 'killRate', min: 0.01, max: 1, scale: 'log', shapes: 'toll, participation (how much each perpetrator kills)' },
   { param: 'roamReach', min: 0, max: 2, scale: 'linear', shapes: 'toll, duration (how many targeted each perpetrator meets beyond its ties)' },
+  { param: 'roadblocks', min: 0, max: 300, scale: 'linear', shapes: 'toll, displacement (how many fugitives the killers stop at roadblocks)' },
   { param: 'mobilisableShare', min: 0.005, max: 0.9, scale: 'log', shapes: 'participation, toll' },
   { param: 'forceEngagementBase', min: 0.01, max: 1, scale: 'log', shapes: 'toll, duration (how much the force kills between offensives)' },
   { param: 'crisisHalfLife', min: 7, max: 180, scale: 'log', shapes: 'duration (how long a trigger opens the killing rungs)' },

@@ -231,6 +231,7 @@ export function quietInputs(over: Partial<PopulationInputs> = {}): PopulationInp
     demobilisation: 0,
     killPerAttacker: 0,
     roamReach: 0,
+    roadblocks: 0,
     forceHazard: 0,
     massacreRate: 0,
     selective: 1,

@@ -442,9 +442,10 @@ describe('what the population step reads', () => {
     expect(populationInputs({ ...p, challengeFocus: 1 }, w, 0, 1).forceHazard).toBeCloseTo(0.1, 15); // 2 / 10 = 0.2, capped at the rate
   });
 
-  it('passes roamReach to the population as it is', () => {
-    const { w, p } = world({ roamReach: 0.35 });
+  it('passes roamReach and roadblocks to the population as they are', () => {
+    const { w, p } = world({ roamReach: 0.35, roadblocks: 40 });
     expect(populationInputs(p, w, 0, 1).roamReach).toBe(0.35);
+    expect(populationInputs(p, w, 0, 1).roadblocks).toBe(40);
   });
 
   // safeAreaPull = 1 if any safe area is declared, whatever its capacity (the promise, not the capacity).

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Streams } from '../../sim/engine/streams';
-import { huntedExposed, populationStep, roamingKillers, type PopulationInputs } from '../../sim/models/luck2018/agents/population';
+import { huntedExposed, populationStep, roadblocksToday, roamingKillers, type PopulationInputs } from '../../sim/models/luck2018/agents/population';
 import { DEAD, FLED, JOINED, OVERRUN, PASSIVE, PROTECTED, RESISTING, TAKEN, createWorld, selectRanks, type World } from '../../sim/models/luck2018/world';
 import {
   above32,
@@ -327,6 +327,53 @@ describe('targeted group: roaming killers (roamReach)', () => {
     expect([w.region.joined[0], w.region.targetsAlive[0]]).toEqual([2, 1]);
     step(w, { killPerAttacker: 0.1, roamReach: 1 }, { 0: [0.99, 0.99] });
     expect(w.region.roam[0]).toBeCloseTo(0.2, 15);
+  });
+});
+
+describe('targeted group: roadblocks stop flight (roadblocks)', () => {
+  // ODD 7.15: blocked_r = min(1, roadblocks x joined_r / (targetsAlive_r + others_r)), yesterday's counts;
+  // a flight (u2 in the flight band) is stopped, and the fugitive killed, when u2 - pSeek < fleeRate x danger x blocked x hunted.
+  it('each perpetrator stops the flight of `roadblocks` people of its region: the chance is spread over them, at most 1', () => {
+    const { w } = tinyWorld({ n: 4, regions: 2 });
+    w.region.joined.set([2, 5]);
+    w.region.targetsAlive.set([10, 1]);
+    w.region.others.set([30, 1]);
+    roadblocksToday(w, 4);
+    expect(w.region.blocked[0]).toBeCloseTo((4 * 2) / 40, 15);
+    expect(w.region.blocked[1]).toBe(1); // 4 x 5 / 2, capped
+    roadblocksToday(w, 0);
+    expect(Array.from(w.region.blocked)).toEqual([0, 0]);
+    w.region.targetsAlive.set([0, 0]);
+    w.region.others.set([0, 0]);
+    roadblocksToday(w, 4);
+    expect(Array.from(w.region.blocked)).toEqual([0, 0]); // an empty region: no NaN
+  });
+
+  // Agent 0 with one joined neighbour of four (danger 0.25), fleeRate 0.4: flight band [0, 0.1).
+  // Yesterday: 2 perpetrators among 4 + 4 people, roadblocks 1: blocked 0.25, so [0, 0.025) is stopped.
+  const flee = (u2: number, opts: { roadblocks?: number; selective?: number; protection?: number } = {}) => {
+    const { w } = hub({ threshold: 1 }, 1);
+    w.group[0] = 1;
+    w.region.protection[0] = opts.protection ?? 0;
+    w.region.joined[0] = 2;
+    w.region.targetsAlive[0] = 4;
+    w.region.others[0] = 4;
+    step(w, { fleeRate: 0.4, roadblocks: opts.roadblocks ?? 1, selective: opts.selective ?? 1 }, { 0: [0.99, u2] });
+    return [w.state[0], w.tally.deathsToday, w.tally.deathsByForce, w.tally.fledTargeted, w.region.targetsAlive[0]];
+  };
+
+  it('a hunted fugitive is stopped and killed in the first blocked share of the flight band; the rest get away', () => {
+    expect(flee(0.025 - 1e-9)).toEqual([DEAD, 1, 0, 0, 0]);
+    expect(flee(0.025 + 1e-9)).toEqual([FLED, 0, 0, 1, 0]);
+    expect(flee(0.1 - 1e-9)[0]).toBe(FLED);
+    expect(flee(0, { roadblocks: 0 })[0]).toBe(FLED); // no roadblocks: every flight gets away
+  });
+
+  it('lets through those the killing does not single out, and protection thins the roadblocks as it thins the killing', () => {
+    expect(flee(0, { selective: 0 })[0]).not.toBe(DEAD);
+    // protection 0.5 halves the stopped share (the danger seen is the neighbour's, unchanged): stopped [0, 0.0125)
+    expect(flee(0.0125 - 1e-9, { protection: 0.5 })[0]).toBe(DEAD);
+    expect(flee(0.0125 + 1e-9, { protection: 0.5 })[0]).toBe(FLED);
   });
 });
 

@@ -2,8 +2,8 @@
  * The rebuilt mechanisms of issue 11, shown over many seeds where they are statistical: the
  * leadership holds what it climbs onto (no flicker without a cause), organised forces kill
  * without mass participation, hate media are one driver among several, and a case's clock comes
- * from its own trigger events; and (model /9) that killers who search beyond their ties and
- * coercion aimed at resisters move the toll the way their rules say. The directions each mechanism fixes are in directions.test.ts
+ * from its own trigger events; and (models /9 and /10) that killers who search beyond their ties,
+ * coercion aimed at resisters and roadblocks move the toll and flight the way their rules say. The directions each mechanism fixes are in directions.test.ts
  * (paired sign tests); these are the properties that are not a direction.
  */
 import { describe, expect, it } from 'vitest';
@@ -196,7 +196,7 @@ describe("the perpetrators' aim", () => {
   });
 });
 
-describe('model /9: roaming killers and coercion that answers the challenge', () => {
+describe('models /9 and /10: roaming killers, coercion that answers the challenge, roadblocks', () => {
   // Sign tests over 40 paired seeds: at least 28 on one side has p < 0.01 under no effect.
   const scenario = builtInScenario('default')!;
   const base = scenarioParams(scenario);
@@ -216,6 +216,13 @@ describe('model /9: roaming killers and coercion that answers the challenge', ()
     // The killing by perpetrators, not the force's: deaths less the force's.
     const { up, down } = tally({ roamReach: 0 }, { roamReach: 0.5 }, (s) => s.deaths * (1 - s.forceDeathShare));
     expect(up, `${up} seeds with more killed by perpetrators, ${down} with fewer`).toBeGreaterThanOrEqual(28);
+  });
+
+  it('roadblocks stop flight: fewer of the targeted group get away and more are killed by perpetrators (40 seeds)', () => {
+    const away = tally({ roadblocks: 0 }, { roadblocks: 50 }, (s) => s.displacedTargeted);
+    expect(away.down, `${away.down} seeds with fewer fled, ${away.up} with more`).toBeGreaterThanOrEqual(28);
+    const killed = tally({ roadblocks: 0 }, { roadblocks: 50 }, (s) => s.deaths * (1 - s.forceDeathShare));
+    expect(killed.up, `${killed.up} seeds with more killed by perpetrators, ${killed.down} with fewer`).toBeGreaterThanOrEqual(28);
   });
 
   it('coercion focused on those who resist kills fewer than coercion of everyone it singles out (40 seeds)', () => {

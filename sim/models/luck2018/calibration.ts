@@ -249,6 +249,11 @@ export const CALIBRATION_DEFS = [
     source: "Straus 2006 (The Order of Genocide): killing groups at roadblocks and in search parties hunted Tutsi across their communes; Fujii 2009 (Killing Neighbors): killers joined groups that moved beyond their own neighbourhoods; Holling 1959: a predator's kills bounded by the time each takes. To be calibrated (issue 13).",
   },
   {
+    name: 'roadblocks', group: 'calibration', kind: 'number', default: 0, min: 0, max: 1000, unit: "people/perpetrator",
+    description: "People whose flight each perpetrator can stop at roadblocks and checkpoints: a hunted person who tries to flee its region is caught, and killed, with chance min(1, roadblocks x perpetrators / people of the region), yesterday's counts (0: flight is never stopped).",
+    source: "Des Forges 1999 (Leave None to Tell the Story): barriers across Rwanda, manned by militia and civilians, where Tutsi identified by their identity cards were killed as they fled; Straus 2006: roadblocks as a principal site of killing and of civilian participation. To be calibrated (issue 13).",
+  },
+  {
     name: 'forceKillRate', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 1, unit: "1/day",
     description: "Daily chance that the organised force at full strength and lethality kills a targeted person it can reach.",
     source: "To be calibrated (issue 13).",

@@ -228,6 +228,8 @@ export interface RegionState {
   readonly danger: Float64Array;
   /** Today's kill chance from perpetrators searching the region (roaming killers), per hunted person. */
   readonly roam: Float64Array;
+  /** Today's chance that a hunted person's flight from the region is stopped at a roadblock. */
+  readonly blocked: Float64Array;
   readonly joined: Int32Array;
   readonly others: Int32Array;
   readonly targetsAlive: Int32Array;
@@ -295,6 +297,7 @@ export function createWorld(p: Params, streams: Streams): World {
     defence: new Float64Array(R),
     danger: new Float64Array(R),
     roam: new Float64Array(R),
+    blocked: new Float64Array(R),
     joined: new Int32Array(R),
     others: new Int32Array(R),
     targetsAlive: new Int32Array(R),

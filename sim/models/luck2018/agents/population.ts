@@ -19,7 +19,7 @@
  *   passive. Agents outside the mobilisable share never join (their threshold is infinite, set
  *   at start).
  * Targeted group: is killed with a daily hazard from perpetrator neighbours, from perpetrators
- *   searching its region (roamingKillers) and from the organised force (which kills without mass
+ *   searching its region (roamingKillers), at roadblocks when it flees (roadblocksToday), and from the organised force (which kills without mass
  *   participation, up to its daily capacity, spread over those it hunts: huntedExposed), if the
  *   killing reaches it (under an aim to coerce, those who resist above all: unresistingHunted):
  *   targeted attacks single out a share of the group (selectiveShare: leaders, activists, men of
@@ -67,6 +67,8 @@ export interface PopulationInputs {
   killPerAttacker: number;
   /** Targeted people of its region each perpetrator meets a day beyond its ties (roadblocks, search parties). */
   roamReach: number;
+  /** People whose flight each perpetrator can stop at roadblocks (0: flight is never stopped). */
+  roadblocks: number;
   /** Daily kill chance from the organised force for a targeted agent it can reach (before protection). */
   forceHazard: number;
   /** Daily kill chance for the sheltered in a venue that has fallen. */
@@ -140,6 +142,20 @@ export function roamingKillers(w: World, killPer: number, roamReach: number): vo
   }
 }
 
+/**
+ * Roadblocks (ODD 7.15): perpetrators man barriers and checkpoints across their region; a hunted
+ * person who tries to flee it is stopped, and killed, with chance
+ * blocked_r = min(1, roadblocks x perpetrators_r / people_r) (yesterday's counts: perpetrators,
+ * and the targeted and others present). Flight is an escape only where the killers are few.
+ */
+export function roadblocksToday(w: World, roadblocks: number): void {
+  const reg = w.region;
+  for (let r = 0; r < reg.count; r++) {
+    const people = reg.targetsAlive[r] + reg.others[r];
+    reg.blocked[r] = roadblocks > 0 && people > 0 ? Math.min(1, (roadblocks * reg.joined[r]) / people) : 0;
+  }
+}
+
 const MAX_SHIELD = 64;
 const shieldPow = new Float64Array(MAX_SHIELD + 1);
 
@@ -163,6 +179,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   t.joined = t.resisting = t.fled = t.fledTargeted = t.protectedCount = t.deathsToday = t.deathsByForce = 0;
   t.exposureSum = t.othersAlive = 0;
   roamingKillers(w, inp.killPerAttacker, inp.roamReach);
+  roadblocksToday(w, inp.roadblocks);
   reg.joined.fill(0);
   reg.others.fill(0);
   reg.targetsAlive.fill(0);
@@ -196,6 +213,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
     const unprotected = 1 - reg.protection[r];
     const regionDanger = reg.danger[r];
     const roam = reg.roam[r];
+    const blocked = reg.blocked[r];
     const localVenue = reg.covered[r] === 1 && reg.fallen[r] === 0;
     // Where protection is promised locally (peacekeepers) or by a declared safe area elsewhere.
     const pull = localVenue ? Math.max(0.5 + 0.5 * (1 - unprotected), inp.safeAreaPull) : inp.safeAreaPull;
@@ -298,6 +316,15 @@ export function populationStep(w: World, inp: PopulationInputs): void {
             // Shelter locally at a peacekeeper base, else in a declared safe area.
             refuge[i] = localVenue ? r : nSafe > 0 ? safeList[i % nSafe] : r;
           } else if (u2 < pSeek + fleeBase * danger) {
+            // A flight is stopped at a roadblock with chance blocked x hunted: where u2 falls
+            // within the flight band (uniform given flight) decides, so no further draw is needed.
+            if ((u2 - pSeek) < fleeBase * danger * blocked * hunted) {
+              next[i] = S_DEAD;
+              changed[nChanged++] = i;
+              rDeaths++;
+              rTargets--;
+              continue;
+            }
             ns = S_FLED;
           } else if (u2 < pSeek + fleeBase * danger + resistChance) {
             ns = S_RESISTING;
