@@ -19,9 +19,10 @@
  *   passive. Agents outside the mobilisable share never join (their threshold is infinite, set
  *   at start).
  * Targeted group: is killed with a daily hazard from perpetrator neighbours, from perpetrators
- *   searching its region (roamingKillers), at roadblocks when it flees (roadblocksToday), and from the organised force (which kills without mass
- *   participation, up to its daily capacity, spread over those it hunts: huntedExposed), if the
- *   killing reaches it (under an aim to coerce, those who resist above all: unresistingHunted):
+ *   searching its region (roamingKillers), at roadblocks when it flees (roadblocksToday), and
+ *   from the organised force (which kills without mass participation, up to its daily capacity,
+ *   spread over those it hunts: huntedExposed), if the killing reaches it (under an aim to
+ *   coerce, those who resist above all: unresistingHunted):
  *   targeted attacks single out a share of the group (selectiveShare: leaders, activists, men of
  *   fighting age), mass killing reaches everyone; otherwise, when in danger, seeks
  *   protection where protection is promised (perceived, not real, capacity: the safe-area moral
