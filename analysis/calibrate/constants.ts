@@ -3,9 +3,9 @@
  * and the settings of a full and a quick calibration. Everything else keeps its default (the
  * sensitivity analysis in docs/calibration.md shows which others matter).
  *
- * The twenty were chosen for the patterns the targets document: how fast each kind of killing
+ * The twenty-one were chosen for the patterns the targets document: how fast each kind of killing
  * runs, how many it reaches by the perpetrators' aim, how far coercion concentrates on those who
- * resist, and the most the organised force can kill a day (the toll, the force's share, the
+ * resist and deters them, and the most the organised force can kill a day (the toll, the force's share, the
  * shape); how far perpetrators search beyond their ties and stop those who flee (the toll of mass
  * participation); how many can be mobilised and how much each kills
  * (participation: killRate is a population parameter, fitted here beside the calibration group); how long a crisis or an offensive gives the killing
@@ -36,11 +36,12 @@ export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'expulsionTerror', min: 0.005, max: 1, scale: 'log', shapes: 'displacement (flight ahead of the killing in a campaign to expel)' },
   { param: 'singledOutTerror', min: 0.001, max: 1, scale: 'log', shapes: 'displacement, toll (flight ahead of the killing by those it singles out)' },
   { param: 'challengeFocus', min: 0, max: 1, scale: 'linear', shapes: 'toll (how far coercive killing concentrates on those who resist)' },
+  { param: 'cowing', min: 0, max: 5, scale: 'linear', shapes: 'toll (how fast coercion deters those who resist, so the killing ends with the challenge)' },
   { param: 'forceKillRate', min: 0.00001, max: 0.02, scale: 'log', shapes: "toll, the force's share" },
   { param: 'forceKillCapacity', min: 5, max: 5000, scale: 'log', shapes: "toll (the most the organised force can kill a day, however large the group)" },
   { param: 'killRate', min: 0.01, max: 1, scale: 'log', shapes: 'toll, participation (how much each perpetrator kills)' },
   { param: 'roamReach', min: 0, max: 2, scale: 'linear', shapes: 'toll, duration (how many targeted each perpetrator meets beyond its ties)' },
-  { param: 'roadblocks', min: 0, max: 300, scale: 'linear', shapes: 'toll, displacement (how many fugitives the killers stop at roadblocks)' },
+  { param: 'roadblocks', min: 0, max: 1000, scale: 'linear', shapes: 'toll, displacement (how many fugitives the killers stop at roadblocks)' },
   { param: 'mobilisableShare', min: 0.005, max: 0.9, scale: 'log', shapes: 'participation, toll' },
   { param: 'forceEngagementBase', min: 0.01, max: 1, scale: 'log', shapes: 'toll, duration (how much the force kills between offensives)' },
   { param: 'crisisHalfLife', min: 7, max: 180, scale: 'log', shapes: 'duration (how long a trigger opens the killing rungs)' },

@@ -232,6 +232,7 @@ export function quietInputs(over: Partial<PopulationInputs> = {}): PopulationInp
     killPerAttacker: 0,
     roamReach: 0,
     roadblocks: 0,
+    cowing: 0,
     forceHazard: 0,
     massacreRate: 0,
     selective: 1,

@@ -14,10 +14,12 @@ import {
   MIN_THRESHOLD_AGENTS,
   checkResolution,
   buildResilience,
+  cowingToday,
   derivedInputs,
   lethalityOf,
   populationInputs,
   r2pKernel,
+  roadblocksManned,
   recordDeaths,
   updateLegitimacy,
   visibleRisk,
@@ -442,10 +444,36 @@ describe('what the population step reads', () => {
     expect(populationInputs({ ...p, challengeFocus: 1 }, w, 0, 1).forceHazard).toBeCloseTo(0.1, 15); // 2 / 10 = 0.2, capped at the rate
   });
 
-  it('passes roamReach and roadblocks to the population as they are', () => {
-    const { w, p } = world({ roamReach: 0.35, roadblocks: 40 });
+  // ODD 7.13: cowing passes on only under an aim to coerce.
+  it('resisters are cowed only where the aim is to coerce', () => {
+    for (const [perpetratorAim, expected] of [['coerce', 0.7], ['destroy', 0], ['expel', 0]] as const) {
+      const { w, p } = world({ cowing: 0.7, perpetratorAim });
+      expect(populationInputs(p, w, 0, 1).cowing, perpetratorAim).toBe(expected);
+      expect(cowingToday(p), perpetratorAim).toBe(expected);
+    }
+  });
+
+  it('passes roamReach to the population as it is', () => {
+    const { w, p } = world({ roamReach: 0.35 });
     expect(populationInputs(p, w, 0, 1).roamReach).toBe(0.35);
-    expect(populationInputs(p, w, 0, 1).roadblocks).toBe(40);
+  });
+
+  // ODD 7.15: roadblocks manned = roadblocks x orders, once the leadership mobilises (rung >= 3),
+  // and only under an aim to destroy; 0 otherwise.
+  it('roadblocks are manned on the orders of the authorities, once they mobilise, where the aim is to destroy', () => {
+    const manned = (params: Partial<Params>, rung: number) => {
+      const { w, p } = world({ roadblocks: 40, orders: 0.5, perpetratorAim: 'destroy', ...params });
+      w.leadership.rung = rung;
+      return populationInputs(p, w, 0, 1).roadblocks;
+    };
+    expect(manned({}, 3)).toBeCloseTo(20, 15);
+    expect(manned({}, 4)).toBeCloseTo(20, 15);
+    expect(manned({ orders: 0.2 }, 4)).toBeCloseTo(8, 15);
+    expect(manned({ orders: 0 }, 4)).toBe(0); // no orders, no barriers (Libya, Srebrenica)
+    expect(manned({}, 2)).toBe(0); // organising: no one is called out yet
+    expect(manned({ perpetratorAim: 'expel' }, 4)).toBe(0); // who means to expel lets the group go
+    expect(manned({ perpetratorAim: 'coerce' }, 4)).toBe(0); // a coercion has what it wants when opponents leave
+    expect(roadblocksManned({ ...world({}).p, roadblocks: 100, orders: 0.3, perpetratorAim: 'destroy' }, true)).toBeCloseTo(30, 12);
   });
 
   // safeAreaPull = 1 if any safe area is declared, whatever its capacity (the promise, not the capacity).

@@ -412,6 +412,34 @@ describe('targeted group: coercion answers the challenge (unresistingHunted)', (
   });
 });
 
+describe('targeted group: resisters cowed by repression (cowing)', () => {
+  // ODD 7.15: a RESISTING targeted agent outside the seek, flee and resist bands goes back to PASSIVE
+  // when u2 >= 1 - cowing x danger (the top of u2's range; cowing is 0 unless the aim is to coerce).
+  // Agent 0 resisting, one joined neighbour of four: danger 0.25; no seek, flee or resist band.
+  const cow = (u2: number, opts: { cowing?: number; state?: number; joined?: number; resistChance?: number } = {}) => {
+    const { w } = hub({ threshold: 1, state: opts.state ?? RESISTING }, opts.joined ?? 1);
+    w.group[0] = 1;
+    step(w, { cowing: opts.cowing ?? 0.8, resistChance: opts.resistChance ?? 0 }, { 0: [0.99, u2] });
+    return [w.state[0], w.tally.resisting];
+  };
+
+  it('a resister gives up with chance cowing x danger: the top of the draw', () => {
+    // 1 - 0.8 x 0.25 = 0.8
+    expect(cow(0.8)).toEqual([PASSIVE, 0]);
+    expect(cow(0.8 - 1e-9)).toEqual([RESISTING, 1]);
+    expect(cow(0.999, { cowing: 0 })[0]).toBe(RESISTING); // no cowing: resistance lasts
+    expect(cow(0.999, { joined: 0 })[0]).toBe(RESISTING); // no danger seen, nothing to deter
+  });
+
+  it('only resisters are cowed, and the resist band comes first', () => {
+    expect(cow(0.9, { state: PASSIVE })[0]).toBe(PASSIVE); // a passive agent stays as it is
+    // resist band [0, 0.85) overlaps the cowing band [0.8, 1): the resist band wins
+    expect(cow(0.84, { resistChance: 0.85 })[0]).toBe(RESISTING);
+    expect(cow(0.86, { resistChance: 0.85 })[0]).toBe(PASSIVE);
+    expect(cow(0.999, { cowing: 10 })[0]).toBe(PASSIVE); // cowing x danger above 1: certain
+  });
+});
+
 describe('targeted group: the organised force’s own hazard', () => {
   // hazard = forceHazard (1 - protection) + killPerAttacker joined shield (1 - protection); one draw u1, force first.
   const die = (u1: number, opts: { joined?: number; resisting?: number; protection?: number; forceHazard?: number } = {}) => {

@@ -3,7 +3,8 @@
  * leadership holds what it climbs onto (no flicker without a cause), organised forces kill
  * without mass participation, hate media are one driver among several, and a case's clock comes
  * from its own trigger events; and (models /9 and /10) that killers who search beyond their ties,
- * coercion aimed at resisters and roadblocks move the toll and flight the way their rules say. The directions each mechanism fixes are in directions.test.ts
+ * coercion aimed at resisters and cowing them, and roadblocks on the authorities' orders move the
+ * toll and flight the way their rules say. The directions each mechanism fixes are in directions.test.ts
  * (paired sign tests); these are the properties that are not a direction.
  */
 import { describe, expect, it } from 'vitest';
@@ -196,7 +197,7 @@ describe("the perpetrators' aim", () => {
   });
 });
 
-describe('models /9 and /10: roaming killers, coercion that answers the challenge, roadblocks', () => {
+describe('models /9 and /10: roaming killers, coercion that answers the challenge and cows it, roadblocks', () => {
   // Sign tests over 40 paired seeds: at least 28 on one side has p < 0.01 under no effect.
   const scenario = builtInScenario('default')!;
   const base = scenarioParams(scenario);
@@ -219,10 +220,26 @@ describe('models /9 and /10: roaming killers, coercion that answers the challeng
   });
 
   it('roadblocks stop flight: fewer of the targeted group get away and more are killed by perpetrators (40 seeds)', () => {
-    const away = tally({ roadblocks: 0 }, { roadblocks: 50 }, (s) => s.displacedTargeted);
+    // The default scenario's orders (0.2) man 250 x 0.2 = 50 barrier places per perpetrator.
+    const away = tally({ roadblocks: 0 }, { roadblocks: 250 }, (s) => s.displacedTargeted);
     expect(away.down, `${away.down} seeds with fewer fled, ${away.up} with more`).toBeGreaterThanOrEqual(28);
-    const killed = tally({ roadblocks: 0 }, { roadblocks: 50 }, (s) => s.deaths * (1 - s.forceDeathShare));
+    const killed = tally({ roadblocks: 0 }, { roadblocks: 250 }, (s) => s.deaths * (1 - s.forceDeathShare));
     expect(killed.up, `${killed.up} seeds with more killed by perpetrators, ${killed.down} with fewer`).toBeGreaterThanOrEqual(28);
+  });
+
+  it('roadblocks need orders: without them, or under an aim to expel, flight is the same (40 seeds)', () => {
+    for (const off of [{ orders: 0 }, { perpetratorAim: 'expel' }] as const) {
+      const { up, down } = tally({ ...off, roadblocks: 0 }, { ...off, roadblocks: 250 }, (s) => s.displacedTargeted);
+      expect(up + down, `${JSON.stringify(off)}: ${up} seeds with more fled, ${down} with fewer`).toBe(0);
+    }
+  });
+
+  it('repression that cows those who resist kills fewer, where the aim is to coerce, and changes nothing where it is to destroy (40 seeds)', () => {
+    const coerce: Partial<Params> = { perpetratorAim: 'coerce', selectiveShare: 0.2, coerciveReach: 0.2, challengeFocus: 1 };
+    const { up, down } = tally({ ...coerce, cowing: 2 }, { ...coerce, cowing: 0 }, (s) => s.deaths);
+    expect(up, `${up} seeds with more killed without cowing, ${down} with fewer`).toBeGreaterThanOrEqual(28);
+    const destroy = tally({ cowing: 0 }, { cowing: 2 }, (s) => s.deaths);
+    expect(destroy.up + destroy.down, `aim destroy: ${destroy.up} seeds with more killed, ${destroy.down} with fewer`).toBe(0);
   });
 
   it('coercion focused on those who resist kills fewer than coercion of everyone it singles out (40 seeds)', () => {

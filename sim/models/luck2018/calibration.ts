@@ -244,14 +244,19 @@ export const CALIBRATION_DEFS = [
     source: "Davenport, Moore and Poe 2003 (International Interactions 29(1)): people leave in response to the threat of state violence, not only its realisation; Moore and Shellman 2004 (Journal of Conflict Resolution 48(5)): fear of persecution drives forced migration; Kalyvas 2006: selective violence works by the fear it spreads. To be calibrated (issue 13).",
   },
   {
+    name: 'cowing', group: 'calibration', kind: 'number', default: 0, min: 0, max: 10, unit: "1/day per unit of danger",
+    description: "When the aim is to coerce, the daily chance, per unit of the danger it sees, that a member of the targeted group who resists gives up and goes back to passive: repression deters the challenge it answers, since under coercion submitting spares (0: resistance, once begun, lasts until death, flight or shelter).",
+    source: "Lichbach 1987 (Journal of Conflict Resolution 31(2), 'Deterrence or escalation?'): repression deters dissent when it is consistent and the dissenters can stop; Davenport 2007 (Annual Review of Political Science 10, 'State repression and political order'): repression reliably suppresses challenges. Under an aim to destroy or expel, submitting spares no one, so no one is cowed. To be calibrated (issue 13).",
+  },
+  {
     name: 'roamReach', group: 'calibration', kind: 'number', default: 0, min: 0, max: 10, unit: "people/day",
     description: "Targeted people of its region each perpetrator meets a day beyond its own ties (roadblocks, search parties, house-to-house sweeps); it kills a hunted person it meets with the daily kill chance per attacker. Spread over the region's targeted people, so a killer's pace is bounded however many victims remain, and the last of them are found (0: perpetrators kill only among their ties).",
     source: "Straus 2006 (The Order of Genocide): killing groups at roadblocks and in search parties hunted Tutsi across their communes; Fujii 2009 (Killing Neighbors): killers joined groups that moved beyond their own neighbourhoods; Holling 1959: a predator's kills bounded by the time each takes. To be calibrated (issue 13).",
   },
   {
     name: 'roadblocks', group: 'calibration', kind: 'number', default: 0, min: 0, max: 1000, unit: "people/perpetrator",
-    description: "People whose flight each perpetrator can stop at roadblocks and checkpoints: a hunted person who tries to flee its region is caught, and killed, with chance min(1, roadblocks x perpetrators / people of the region), yesterday's counts (0: flight is never stopped).",
-    source: "Des Forges 1999 (Leave None to Tell the Story): barriers across Rwanda, manned by militia and civilians, where Tutsi identified by their identity cards were killed as they fled; Straus 2006: roadblocks as a principal site of killing and of civilian participation. To be calibrated (issue 13).",
+    description: "People whose flight each perpetrator can stop at roadblocks and checkpoints under full orders (orders = 1): a hunted person who tries to flee its region is caught, and killed, with chance min(1, roadblocks x orders x perpetrators / people of the region), yesterday's counts. Barriers are manned only once the leadership orders attacks, and only where the aim is to destroy the group (0: flight is never stopped).",
+    source: "Des Forges 1999 (Leave None to Tell the Story): barriers across Rwanda, set up on the orders of prefects, bourgmestres and cell leaders and manned by militia and civilians, where Tutsi identified by their identity cards were killed as they fled; Straus 2006: roadblocks as a principal site of killing and of civilian participation. To be calibrated (issue 13).",
   },
   {
     name: 'forceKillRate', group: 'calibration', kind: 'number', default: 0.002, min: 0, max: 1, unit: "1/day",

@@ -205,6 +205,14 @@ export function unresistingHunted(p: Params): number {
 }
 
 /**
+ * Resisters cowed (ODD 7.13, 7.15): only under an aim to coerce does giving up resistance spare
+ * anyone, so only then does repression deter the challenge (Lichbach 1987).
+ */
+export function cowingToday(p: Params): number {
+  return p.perpetratorAim === 'coerce' ? p.cowing : 0;
+}
+
+/**
  * The organised force's daily kill chance for each targeted person it hunts (ODD 7.13): a rate per
  * person (forceKillRate), saturating at what the force can do in a day (forceKillCapacity people),
  * both scaled by its drive today (strength x engagement x lethality). The limit is a handling
@@ -220,6 +228,17 @@ export function forceHazardToday(p: Params, w: World, drive: number, selective: 
   const exposed = huntedExposed(w, selective, unresistingHunted(p));
   if (exposed === 0) return perPerson;
   return Math.min(perPerson, capacity / exposed);
+}
+
+/**
+ * Roadblocks manned today (ODD 7.15): the authorities order barriers once they mobilise, so their
+ * density per perpetrator is roadblocks x orders (Des Forges 1999: barriers set up and manned on
+ * the orders of prefects, bourgmestres and cell leaders); and only where the aim is to destroy the
+ * group, since killers who mean to expel it let it go and a coercion has what it wants when its
+ * opponents leave.
+ */
+export function roadblocksManned(p: Params, mobilising: boolean): number {
+  return mobilising && p.perpetratorAim === 'destroy' ? p.roadblocks * p.orders : 0;
 }
 
 /** What the population step reads today (ODD 7.13); after the peacekeeper step (safe areas). */
@@ -241,11 +260,12 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
     demobilisation: p.demobilisation,
     killPerAttacker: p.killRate * lethality,
     roamReach: p.roamReach,
-    roadblocks: p.roadblocks,
+    roadblocks: roadblocksManned(p, mobilising),
     forceHazard: forceHazardToday(p, w, p.organisedForce * engagement * lethality, selective),
     massacreRate: Math.min(1, p.massacreMultiplier * p.killRate * lethality),
     selective,
     unresistingHunted: unresistingHunted(p),
+    cowing: cowingToday(p),
     fleeRate: p.fleeRate,
     seekRate: p.seekProtectionRate,
     resistChance: p.resistRate * (p.resistBase + p.localPartners) * (1 + counterMessaging),

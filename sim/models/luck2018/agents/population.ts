@@ -26,7 +26,8 @@
  *   targeted attacks single out a share of the group (selectiveShare: leaders, activists, men of
  *   fighting age), mass killing reaches everyone; otherwise, when in danger, seeks
  *   protection where protection is promised (perceived, not real, capacity: the safe-area moral
- *   hazard), flees, or stays. The danger it reads is the share of its neighbours who joined,
+ *   hazard), flees, resists, or stays; under an aim to coerce, a resister may be cowed back to
+ *   passive (cowing). The danger it reads is the share of its neighbours who joined,
  *   the news of killing in its region, and, if the killing singles it out, the campaign's own
  *   terror (singledOutTerror: people flee a threat ahead of the killing).
  */
@@ -68,7 +69,7 @@ export interface PopulationInputs {
   killPerAttacker: number;
   /** Targeted people of its region each perpetrator meets a day beyond its ties (roadblocks, search parties). */
   roamReach: number;
-  /** People whose flight each perpetrator can stop at roadblocks (0: flight is never stopped). */
+  /** People whose flight each perpetrator can stop at roadblocks today (roadblocksManned; 0: flight is never stopped). */
   roadblocks: number;
   /** Daily kill chance from the organised force for a targeted agent it can reach (before protection). */
   forceHazard: number;
@@ -92,6 +93,8 @@ export interface PopulationInputs {
    * aim to coerce, 1 - challengeFocus): those who resist are hunted in full.
    */
   unresistingHunted: number;
+  /** Daily chance per unit of danger that a resister of the targeted group is cowed back to passive (0 unless the aim is to coerce). */
+  cowing: number;
   /** Danger the people today's killing singles out feel from the campaign itself (0 before attacks are ordered). */
   singledOutTerror: number;
   /** Perceived protection offered by declared safe areas anywhere (0 when none). */
@@ -144,8 +147,9 @@ export function roamingKillers(w: World, killPer: number, roamReach: number): vo
 }
 
 /**
- * Roadblocks (ODD 7.15): perpetrators man barriers and checkpoints across their region; a hunted
- * person who tries to flee it is stopped, and killed, with chance
+ * Roadblocks (ODD 7.15): perpetrators man barriers and checkpoints across their region (as many
+ * as the authorities order: roadblocksManned in the kernel); a hunted person who tries to flee it
+ * is stopped, and killed, with chance
  * blocked_r = min(1, roadblocks x perpetrators_r / people_r) (yesterday's counts: perpetrators,
  * and the targeted and others present). Flight is an escape only where the killers are few.
  */
@@ -203,6 +207,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const selective = inp.selective;
   const singledOutTerror = inp.singledOutTerror;
   const unresistingHunted = inp.unresistingHunted;
+  const cowing = inp.cowing;
   const resistChance = inp.resistChance;
   // Bystanders flee violence far less readily than those it targets.
   const bystanderFlee = inp.bystanderFlee * inp.fleeRate;
@@ -329,6 +334,10 @@ export function populationStep(w: World, inp: PopulationInputs): void {
             ns = S_FLED;
           } else if (u2 < pSeek + fleeBase * danger + resistChance) {
             ns = S_RESISTING;
+          } else if (s === S_RESISTING && u2 >= 1 - cowing * danger) {
+            // Cowed (Lichbach 1987): under coercion, repression deters the challenge it answers.
+            // The top of u2's range, below the other bands in priority, so no draw is added.
+            ns = S_PASSIVE;
           }
         }
         next[i] = ns;
