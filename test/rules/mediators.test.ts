@@ -37,6 +37,18 @@ function day(d: Day = {}) {
   return { w, ctx, streams, med: w.mediators[0] };
 }
 
+describe('access at the start (ODD 5)', () => {
+  it('is accessStart + accessImpartiality x impartiality, capped at full access', () => {
+    const at = (accessStart: number, accessImpartiality: number, impartiality: number) =>
+      tinyWorld({ n: 4, params: { accessStart, accessImpartiality, impartiality, mediators: 2 } }).w.mediators.map((m) => m.access);
+    expect(at(0.3, 0.5, 0.6)).toEqual([0.6, 0.6]);
+    expect(at(0, 0.5, 1)).toEqual([0.5, 0.5]);
+    // Impartiality cannot buy more than full access (a share): 1 + 0.5 x 0.6 is 1.
+    expect(at(1, 0.5, 0.6)).toEqual([1, 1]);
+    expect(at(0.8, 1, 1)).toEqual([1, 1]);
+  });
+});
+
 describe('when the mediators come', () => {
   // ODD 7.10: the mediators act only from mediationStartDay on (-1: never); before it they neither draw nor act.
   it('act from mediationStartDay on, and not before', () => {

@@ -7,7 +7,8 @@
  *
  * False-failure rates, measured by `npx tsx bench/direction-rates.ts` (pool: seeds 1001-1400,
  * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/9
- * at the calibrated defaults of issue 13):
+ * at the calibrated defaults of issue 13; /10 changed only the mediators' starting access above 1,
+ * which these runs never reach, so the rates stand):
  *   direction               +    -  ties  fails/draws  rate   95% upper
  *   incitement              396    0     4      0/20000  0.0000  0.0001
  *   counter-messaging       385    0    15      0/20000  0.0000  0.0001

@@ -497,7 +497,7 @@ export const ORGAN_CALIBRATION_DEFS = [
   },
   {
     name: 'accessImpartiality', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: 'access',
-    description: "Access at the start added by strict impartiality (access = accessStart + accessImpartiality x impartiality).",
+    description: "Access at the start added by strict impartiality (access = min(1, accessStart + accessImpartiality x impartiality)).",
     source: 'Model brief: "Impartiality buys access". To be calibrated (issue 13).',
   },
 ] as const satisfies readonly ParamDef[];

@@ -327,7 +327,8 @@ export function createWorld(p: Params, streams: Streams): World {
     targets,
     region,
     leadership: { rung: 0, rungSince: 0, prep: 0, shock: 0, hardliners: p.hardliners, motive: 0, cost: 0 },
-    mediators: Array.from({ length: p.mediators }, () => ({ access: p.accessStart + p.accessImpartiality * p.impartiality, action: 'step-back' as MediatorAction })),
+    // Access is a share (0-1): strict impartiality cannot buy more than full access.
+    mediators: Array.from({ length: p.mediators }, () => ({ access: clamp01(p.accessStart + p.accessImpartiality * p.impartiality), action: 'step-back' as MediatorAction })),
     secretariat: { frame: p.framingLens as Frame, action: 'silent', signal: 0, lastBriefing: -Infinity },
     council: {
       dispositionOffset,
