@@ -269,18 +269,35 @@ describe('r2p-sim cases', () => {
     expect(json.runs[0].outcomes.length).toBe(2);
   });
 
-  it('refuses bad options clearly', () => {
-    const r = cli('cases', '--seeds', '0');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--seeds: got "0", expected an integer from 1 to 100000');
-    const r1 = cli('cases', '--agents', '50');
-    expect(r1.status).toBe(2);
-    expect(r1.stderr).toContain('--agents: got 50, expected an integer from 100 to 2000000');
-    const r3 = cli('cases', '--ticks', '1.5');
-    expect(r3.status).toBe(2);
-    expect(r3.stderr).toContain('--ticks: got "1.5", expected an integer from 1 to 36500');
-    const r2 = cli('cases', 'nowhere');
-    expect(r2.status).toBe(2);
-    expect(r2.stderr).toContain('r2p-sim: error: scenario: got "nowhere"');
+  it('sets a parameter in every case with --set, and says so at the head of the report', () => {
+    const args = ['cases', 'srebrenica-1995', '--seeds', '1', '--ticks', '20', '--jobs', '1'];
+    const base = JSON.parse(cli(...args, '--json').stdout);
+    const off = JSON.parse(cli(...args, '--json', '--set', 'organised-force=0').stdout);
+    expect(base.settings).toEqual({});
+    expect(off.settings).toEqual({ organisedForce: 0 });
+    // Srebrenica's killing is the force's: set on top of the profile, no force kills no one.
+    expect(base.cases[0].documentedPatterns.toll).toBeGreaterThan(1000);
+    expect(off.cases[0].documentedPatterns.toll).toBe(0);
+    const text = cli(...args, '--set', 'organisedForce=0', '--set', 'roadblocks=50');
+    expect(text.status, text.what).toBe(0);
+    expect(text.stdout).toContain('Settings on top of every scenario (--set; not the defaults): organisedForce=0, roadblocks=50.');
+    expect(cli(...args).stdout).not.toContain('Settings on top');
+  });
+
+  it('refuses bad options clearly, naming the option, the value and what was expected', () => {
+    const cases: [string[], string][] = [
+      [['--seeds', '0'], '--seeds: got "0", expected an integer from 1 to 100000'],
+      [['--agents', '50'], '--agents: got 50, expected an integer from 100 to 2000000'],
+      [['--ticks', '1.5'], '--ticks: got "1.5", expected an integer from 1 to 36500'],
+      [['nowhere'], 'r2p-sim: error: scenario: got "nowhere"'],
+      [['--set', 'roadblocks=50@3'], '--set roadblocks: got "roadblocks=50@3", expected name=value, from day 0 in every case'],
+      [['--set', 'agents=500'], 'expected a parameter other than agents and peoplePerAgent (give --agents'],
+      [['--set', 'roadblocks=5000'], '--set roadblocks: got 5000, expected a number from 0 to 1000'],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli('cases', ...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * outcomes set beside the article's reading. A disagreement is printed as a finding.
  */
 import { Command } from 'commander';
-import { ENGINE, MODEL_VERSION, PARAM_BY_NAME, ParamError, defaultParams, parseValue, validateTicks, type RunSpec } from '../../sim/index';
+import { ENGINE, MODEL_VERSION, PARAM_BY_NAME, PARAM_DEFS, ParamError, defaultParams, parseSetting, parseValue, validateTicks, type ParamValue, type RunSpec } from '../../sim/index';
 import { medianRun } from '../../analysis/calibrate/distance';
 import { patternOutcomes, patternValues } from '../../analysis/calibrate/patterns';
 import { AFTERMATH_DAYS, CASES, caseStats, runOutcome, scenarioCloseDay, scenarioDate, scenarioParams, scenarioTicks, type CaseStats, type Scenario } from '../../scenarios/index';
@@ -23,7 +23,14 @@ const p2 = (x: number) => x.toFixed(2);
  * The report as text. `ticks` and `agents` are what the command line gave (undefined: each
  * scenario's own run length and agents, which the table shows per case).
  */
-export function formatCaseReport(stats: readonly CaseStats[], seeds: number, ticks?: number, agents?: number, documented: DocumentedMedians = new Map()): string {
+export function formatCaseReport(
+  stats: readonly CaseStats[],
+  seeds: number,
+  ticks?: number,
+  agents?: number,
+  documented: DocumentedMedians = new Map(),
+  settings: CaseSettings = {},
+): string {
   const p = defaultParams();
   const length = ticks === undefined ? `each scenario's own run length (a case's period plus ${AFTERMATH_DAYS} days)` : dayCount(ticks);
   const resolution = agents === undefined ? "each scenario's agents (raised where a case's population needs more)" : count(agents, 'agent');
@@ -32,8 +39,11 @@ export function formatCaseReport(stats: readonly CaseStats[], seeds: number, tic
     `Mass atrocity: at least ${people(p.atrocityThreshold)} people of the targeted group killed within ${p.atrocityWindow} days (Early Warning Project threshold).`,
     'Model reading of a run: failed = mass atrocity; curbed = killing below the threshold; prevented = no one killed.',
     "Model reading of a case: the median run on that scale. The article's reading is the reference, never an input.",
-    '',
   ];
+  const set = Object.entries(settings);
+  // A report made away from the defaults says so at its head, so it is never read as the model's.
+  if (set.length) lines.push(`Settings on top of every scenario (--set; not the defaults): ${set.map(([k, v]) => `${k}=${String(v)}`).join(', ')}.`);
+  lines.push('');
   const rows = [
     ['case', 'days', 'agents', 'P(mass atrocity) [95% CI]', 'killed: median [90% interval]', 'onset: median', 'prevented/curbed/failed', 'model', 'article', ''],
     ...stats.map((s) => [
@@ -135,14 +145,35 @@ export function casesCsv(results: readonly { scenario: Scenario; outcomes: Retur
  * `ticks` days or the scenario's own run length. A chosen agent count is a resolution, by the
  * same rule as `run --agents` (scenarioParams).
  */
-export function caseSpecs(scenarios: readonly Scenario[], seeds: number, ticks?: number, agents?: number): RunSpec[] {
+export function caseSpecs(scenarios: readonly Scenario[], seeds: number, ticks?: number, agents?: number, settings: CaseSettings = {}): RunSpec[] {
   const specs: RunSpec[] = [];
   for (const s of scenarios) {
-    const params = scenarioParams(s, s.id, agents);
+    const params = { ...scenarioParams(s, s.id, agents), ...settings };
     const days = ticks ?? scenarioTicks(s);
     for (let seed = 1; seed <= seeds; seed++) specs.push({ params, seed, ticks: days });
   }
   return specs;
+}
+
+/** Parameter values set on top of every scenario's mapping (`cases --set`). */
+export type CaseSettings = Readonly<Record<string, ParamValue>>;
+
+/**
+ * `--set name=value` texts as settings for every case. Only plain settings: a case's day 0 is its
+ * own date, so a change at a tick would fall on a different date in each (compare and run take
+ * those). The population's resolution has its own flag, --agents, which keeps each case's
+ * documented population; peoplePerAgent is the mapping's, from that population.
+ */
+export function caseSettings(texts: readonly string[]): CaseSettings {
+  const out: Record<string, ParamValue> = {};
+  for (const text of texts) {
+    const c = parseSetting(text, PARAM_DEFS);
+    if (c.tick !== 0) throw new ParamError(`--set ${c.name}`, text, 'name=value, from day 0 in every case (a change at a tick: compare or run)');
+    if (c.name === 'agents' || c.name === 'peoplePerAgent')
+      throw new ParamError(`--set ${c.name}`, text, "a parameter other than agents and peoplePerAgent (give --agents; each case's people per agent follows from its documented population)");
+    out[c.name] = c.value;
+  }
+  return out;
 }
 
 export function casesCommand(): Command {
@@ -152,17 +183,24 @@ export function casesCommand(): Command {
     .option('--seeds <n>', 'seeds per case (1..N, paired across cases)', '200')
     .option('--ticks <t>', `days per run (default: each scenario's run length, a case's period plus ${AFTERMATH_DAYS} days)`)
     .option('--agents <n>', 'population agents per run (default: the scenario\'s; the documented population is spread over them)')
+    .option(
+      '--set <name=value>',
+      'set a parameter in every scenario, on top of its mapping (repeatable), e.g. --set roadblocks=200 to explore a constant before a fit; the report says so at its head',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--jobs <n>', 'worker threads (default: all cores)')
     .option('--json', 'print the statistics and every run\'s outcome as JSON')
     .option('--csv', 'print one tidy row per run (scenario, seed, outcome) as CSV')
-    .action(async (refs: string[], opts: { seeds: string; ticks?: string; agents?: string; jobs?: string; json?: boolean; csv?: boolean }) => {
+    .action(async (refs: string[], opts: { seeds: string; ticks?: string; agents?: string; set: string[]; jobs?: string; json?: boolean; csv?: boolean }) => {
       if (opts.json && opts.csv) throw new UsageError('--json and --csv: choose one output format');
       const seeds = positiveInt(opts.seeds, '--seeds', 100_000);
       const ticks = opts.ticks === undefined ? undefined : ticksOption(opts.ticks);
       const jobs = opts.jobs === undefined ? defaultJobs() : positiveInt(opts.jobs, '--jobs', 256);
       const agents = opts.agents === undefined ? undefined : (parseValue(PARAM_BY_NAME.get('agents')!, opts.agents, '--agents') as number);
+      const settings = caseSettings(opts.set);
       const scenarios = refs.length ? refs.map((r) => loadScenario(r, 'scenario')) : [...CASES];
-      const specs = caseSpecs(scenarios, seeds, ticks, agents);
+      const specs = caseSpecs(scenarios, seeds, ticks, agents, settings);
       // The documented patterns of each case with targets, read from every run over their windows.
       const sets = scenarios.map((s, i) => {
         const t = targetsFor(s.id);
@@ -182,9 +220,9 @@ export function casesCommand(): Command {
       }));
       const stats = results.map(({ scenario, outcomes }, i) => caseStats(scenario, outcomes, Number(specs[i * seeds].ticks), Number(specs[i * seeds].params?.agents)));
       const cases = stats.map((s) => ({ ...s, documentedPatterns: documented.get(s.id) ?? null }));
-      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: { ...ENGINE, model: MODEL_VERSION }, seeds, ticks: ticks ?? null, agents: agents ?? null, cases, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
+      if (opts.json) process.stdout.write(`${JSON.stringify({ engine: { ...ENGINE, model: MODEL_VERSION }, seeds, ticks: ticks ?? null, agents: agents ?? null, settings, cases, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
       else if (opts.csv) process.stdout.write(casesCsv(results));
-      else process.stdout.write(formatCaseReport(stats, seeds, ticks, agents, documented));
+      else process.stdout.write(formatCaseReport(stats, seeds, ticks, agents, documented, settings));
     });
 }
 
