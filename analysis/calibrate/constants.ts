@@ -5,8 +5,8 @@
  *
  * The twenty-one were chosen for the patterns the targets document: how fast each kind of killing
  * runs, how many it reaches by the perpetrators' aim, how far coercion concentrates on those who
- * resist and deters them, and the most the organised force can kill a day (the toll, the force's share, the
- * shape); how far perpetrators search beyond their ties and stop those who flee (the toll of mass
+ * resist and deters them, and the most the organised force can kill a day (the toll, the force's
+ * share, the shape); how far perpetrators search beyond their ties and stop those who flee (the toll of mass
  * participation); how many can be mobilised and how much each kills
  * (participation: killRate is a population parameter, fitted here beside the calibration group); how long a crisis or an offensive gives the killing
  * rungs their opportunity and what it takes to step down (the duration); the bar to mass killing

@@ -2,10 +2,11 @@
  * The rebuilt mechanisms of issue 11, shown over many seeds where they are statistical: the
  * leadership holds what it climbs onto (no flicker without a cause), organised forces kill
  * without mass participation, hate media are one driver among several, and a case's clock comes
- * from its own trigger events; and (models /9 and /10) that killers who search beyond their ties,
- * coercion aimed at resisters and cowing them, and roadblocks on the authorities' orders move the
- * toll and flight the way their rules say. The directions each mechanism fixes are in directions.test.ts
- * (paired sign tests); these are the properties that are not a direction.
+ * from its own trigger events; and (model /9, and the rules added after its fit, off by default)
+ * that killers who search beyond their ties, coercion aimed at resisters and cowing them, and
+ * roadblocks on the authorities' orders move the toll and flight the way their rules say. The
+ * directions each mechanism fixes are in directions.test.ts (paired sign tests); these are the
+ * properties that are not a direction.
  */
 import { describe, expect, it } from 'vitest';
 import { createModel, defaultParams, runModel, type Params, type RunSummary } from '../../sim/index';
@@ -197,7 +198,7 @@ describe("the perpetrators' aim", () => {
   });
 });
 
-describe('models /9 and /10: roaming killers, coercion that answers the challenge and cows it, roadblocks', () => {
+describe('model /9 and after its fit: roaming killers, coercion that answers the challenge and cows it, roadblocks', () => {
   // Sign tests over 40 paired seeds: at least 28 on one side has p < 0.01 under no effect.
   const scenario = builtInScenario('default')!;
   const base = scenarioParams(scenario);
