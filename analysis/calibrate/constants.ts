@@ -3,9 +3,9 @@
  * and the settings of a full and a quick calibration. Everything else keeps its default (the
  * sensitivity analysis in docs/calibration.md shows which others matter).
  *
- * The twenty-one were chosen for the patterns the targets document: how fast each kind of killing
+ * The twenty-two were chosen for the patterns the targets document: how fast each kind of killing
  * runs, how many it reaches by the perpetrators' aim, how far coercion concentrates on those who
- * resist and deters them, and the most the organised force can kill a day (the toll, the force's
+ * resist and deters them, how lethal coercive mass killing is without an armed challenge, and the most the organised force can kill a day (the toll, the force's
  * share, the shape); how far perpetrators search beyond their ties and stop those who flee (the toll of mass
  * participation); how many can be mobilised and how much each kills
  * (participation: killRate is a population parameter, fitted here beside the calibration group); how long a crisis or an offensive gives the killing
@@ -37,6 +37,7 @@ export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'singledOutTerror', min: 0.001, max: 1, scale: 'log', shapes: 'displacement, toll (flight ahead of the killing by those it singles out)' },
   { param: 'challengeFocus', min: 0, max: 1, scale: 'linear', shapes: 'toll (how far coercive killing concentrates on those who resist)' },
   { param: 'cowing', min: 0, max: 5, scale: 'linear', shapes: 'toll (how fast coercion deters those who resist, so the killing ends with the challenge)' },
+  { param: 'unarmedMassKilling', min: 0, max: 1, scale: 'linear', shapes: 'toll (how lethal coercive mass killing is against a challenge that is not armed)' },
   { param: 'forceKillRate', min: 0.00001, max: 0.02, scale: 'log', shapes: "toll, the force's share" },
   { param: 'forceKillCapacity', min: 5, max: 5000, scale: 'log', shapes: "toll (the most the organised force can kill a day, however large the group)" },
   { param: 'killRate', min: 0.01, max: 1, scale: 'log', shapes: 'toll, participation (how much each perpetrator kills)' },

@@ -14,6 +14,7 @@ import {
   MIN_THRESHOLD_AGENTS,
   checkResolution,
   buildResilience,
+  coercionLethality,
   cowingToday,
   derivedInputs,
   lethalityOf,
@@ -242,6 +243,20 @@ describe('derived daily inputs', () => {
     w.leadership.rung = 3;
     w.armsFactor = 0.8;
     expect(derivedInputs(pw, w).lethality).toBeCloseTo(0.4 * 0.8, 15);
+  });
+
+  // ODD 7.13: under an aim to coerce, mass killing's lethality is unarmedMassKilling + (1 - it) x max(armedConflict, reprisals), at least lethalityTargeted.
+  it('mass killing under an aim to coerce is as lethal as the armed challenge it answers', () => {
+    const coerce = (over: Partial<Params>) => params({ perpetratorAim: 'coerce', lethalityTargeted: 0.1, unarmedMassKilling: 0.2, armedConflict: 0.5, reprisals: 0.25, ...over });
+    expect(coercionLethality(coerce({}))).toBeCloseTo(0.2 + 0.8 * 0.5, 15);
+    expect(coercionLethality(coerce({ reprisals: 0.75 }))).toBeCloseTo(0.2 + 0.8 * 0.75, 15);
+    expect(coercionLethality(coerce({ armedConflict: 0, reprisals: 0 }))).toBeCloseTo(0.2, 15);
+    expect(lethalityOf(coerce({}), 4)).toBeCloseTo(0.6, 15);
+    // Never below the rung beneath it.
+    expect(coercionLethality(coerce({ unarmedMassKilling: 0, armedConflict: 0, reprisals: 0.05 }))).toBe(0.1);
+    // Off at 1, and no effect for the other aims.
+    expect(coercionLethality(coerce({ unarmedMassKilling: 1, armedConflict: 0, reprisals: 0 }))).toBe(1);
+    for (const perpetratorAim of ['destroy', 'expel'] as const) expect(lethalityOf(coerce({ perpetratorAim }), 4)).toBe(1);
   });
 
   it('restraint on foot soldiers: restraintMessaging x today’s resilience + restraintCost x the expected cost', () => {

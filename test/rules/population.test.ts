@@ -490,12 +490,14 @@ describe('targeted group: the organised force’s own hazard', () => {
 
 describe('targeted group: seeking protection, flight, resistance', () => {
   // ODD 7.15: danger = joined/deg + danger_r; one draw u2 chooses PROTECTED (u2 < pSeek), FLED (< pSeek + fleeRate danger), RESISTING (< ... + resistChance).
-  // pSeek = seekRate * pull * danger; pull = max(0.5 + 0.5 protection, safeAreaPull) at a working local base, else safeAreaPull.
-  type Setup = { covered?: number; fallen?: number; protection?: number; regionDanger?: number; joined?: number; safeAreas?: number[]; state?: number };
+  // pSeek = seekRate * pull * danger; pull = max(0.5 + 0.5 protection, safeAreaPull) at a working local base (a UN base), else safeAreaPull.
+  // A UN presence keeps a base where it covers (base = covered unless a setup says otherwise); a non-UN force covers without one.
+  type Setup = { covered?: number; base?: number; fallen?: number; protection?: number; regionDanger?: number; joined?: number; safeAreas?: number[]; state?: number };
   const choose = (u2: number, s: Setup = {}, inputs: Partial<PopulationInputs> = {}) => {
     const { w } = hub({ threshold: 1, state: s.state ?? PASSIVE }, s.joined ?? 1);
     w.group[0] = 1;
     w.region.covered[0] = s.covered ?? 0;
+    w.region.base[0] = s.base ?? s.covered ?? 0;
     w.region.fallen[0] = s.fallen ?? 0;
     w.region.protection[0] = s.protection ?? 0;
     w.region.danger[0] = s.regionDanger ?? 0;
@@ -519,6 +521,14 @@ describe('targeted group: seeking protection, flight, resistance', () => {
     expect(choose(0.07 - 1e-9, base)).toMatchObject({ state: PROTECTED, refuge: 0 });
     expect(choose(0.07 + 1e-9, base).state).toBe(FLED);
     expect(choose(0.17 + 1e-9, base).state).toBe(RESISTING);
+  });
+
+  it('a region a non-UN force covers, with no base, offers no shelter: the threatened flee, resist or stay', () => {
+    // covered and protected, base 0: pull 0, so the bands are those with no protection promised.
+    const outside = { covered: 1, base: 0, protection: 0.4 };
+    expect(choose(0.01, outside).state).toBe(FLED);
+    expect(choose(0.1 - 1e-9, outside).state).toBe(FLED);
+    expect(choose(0.1 + 1e-9, outside).state).toBe(RESISTING);
   });
 
   it('a fallen base promises nothing', () => {

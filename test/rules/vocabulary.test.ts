@@ -107,9 +107,26 @@ describe('protection by an outside force and by a consented UN deployment', () =
     for (let r = 0; r < 4; r++) {
       const capacity = RANK4[r] < 2 ? 0.4 + 0.3 : 0.3;
       expect(w.region.covered[r]).toBe(1);
-      expect(w.region.defence[r]).toBeCloseTo(capacity, 15); // robust: no weakMandateDefence cut
+      // robust: no weakMandateDefence cut; a defence only at the UN's bases (the outside force keeps none)
+      expect(w.region.defence[r]).toBeCloseTo(RANK4[r] < 2 ? capacity : 0, 15);
       expect(w.region.protection[r]).toBeCloseTo(capacity * p.protectionRobust, 15);
       expect(w.region.restraint[r]).toBeCloseTo(capacity * p.restraintRobust, 15);
+    }
+  });
+
+  it('an outside force keeps no base: it protects where it fights, but no venue stands to shelter in or to fall', () => {
+    const { w, p } = world({ peacekeeperCoverage: 0.5, outsideForceCapacity: 0.3, organisedForce: 0.9, forceAttack: 1 });
+    w.outsideOnGround = true;
+    // Someone shelters everywhere, and the attack (lethality 1: 0.9 > every defence) would overrun any venue.
+    w.region.sheltered.fill(1);
+    peacekeepersStep(tickContext(w, p, { tick: 2, joinedShare: 0 }), 0, 1);
+    for (let r = 0; r < 4; r++) {
+      const un = RANK4[r] < 2;
+      expect([w.region.covered[r], w.region.base[r]]).toEqual([1, un ? 1 : 0]);
+      // Only the UN's bases are venues: they fall; the outside force's regions keep their protection.
+      expect(w.region.fallen[r] !== 0).toBe(un);
+      expect(w.region.defence[r]).toBe(un ? 0.7 : 0);
+      if (!un) expect(w.region.protection[r]).toBeCloseTo(0.3 * p.protectionRobust, 15);
     }
   });
 

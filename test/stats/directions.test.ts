@@ -6,26 +6,25 @@
  * fails the test with probability at least 99%.
  *
  * False-failure rates, measured by `npx tsx bench/direction-rates.ts` (pool: seeds 1001-1400,
- * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/9
- * at the calibrated defaults of issue 13; /10 changed only the mediators' starting access above 1,
- * which these runs never reach, so the rates stand):
+ * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/11
+ * at the calibrated defaults of issue 13):
  *   direction               +    -  ties  fails/draws  rate   95% upper
  *   incitement              396    0     4      0/20000  0.0000  0.0001
- *   counter-messaging       385    0    15      0/20000  0.0000  0.0001
- *   threshold               396    0     4      0/20000  0.0000  0.0001
+ *   counter-messaging       369    0    31      0/20000  0.0000  0.0001
+ *   threshold               391    0     9      0/20000  0.0000  0.0001
  *   deterrence              398    0     2      0/20000  0.0000  0.0001
- *   kill-rate               383   13     4      5/20000  0.0003  0.0005
+ *   kill-rate               381   15     4      4/20000  0.0002  0.0004
  *   peacekeeper-capacity    396    0     4      0/20000  0.0000  0.0001
  *   existential-stakes      400    0     0      0/20000  0.0000  0.0001
- *   council-willingness     393    1     6      0/20000  0.0000  0.0001
+ *   council-willingness     388    0    12      0/20000  0.0000  0.0001
  *   patron                  400    0     0      0/20000  0.0000  0.0001
- *   trigger                 355    0    45      0/20000  0.0000  0.0001
+ *   trigger                 361    0    39      0/20000  0.0000  0.0001
  *   orders                  396    0     4      0/20000  0.0000  0.0001
  *   organised-force         400    0     0      0/20000  0.0000  0.0001
- *   counter-messaging-pulse  383    0    17      0/20000  0.0000  0.0001
- *   inclusive-mediation     341    4    55      0/20000  0.0000  0.0001
+ *   counter-messaging-pulse  360    0    40      0/20000  0.0000  0.0001
+ *   inclusive-mediation     337    9    54     41/20000  0.0021  0.0027
  *   exclusive-mediation     400    0     0      0/20000  0.0000  0.0001
- *   robust-presence         303    1    96     38/20000  0.0019  0.0025
+ *   robust-presence         314    1    85     11/20000  0.0006  0.0009
  *   safe-area-capacity      396    0     4      0/20000  0.0000  0.0001
  * Every rate is under the test's 1%. At r2p-luck-2018/5's defaults three arms had to change to
  * isolate their rule: peacekeeper-capacity and robust-presence put mass killing out of reach in
@@ -36,8 +35,8 @@
  * did: kill-rate, council-willingness and patron raise the mobilisable share to 0.3 in both arms
  * (before: ties in most seeds, 2.4% and 8.7% false failures for the Council's two), and the two
  * mediation arms turn flight ahead of the killing off (70.7% and 2.4% before; inclusive-mediation
- * also at stakes 0.9). The largest rate at /9, robust-presence's 0.19%, comes from its 96 ties
- * and 1 seed of 400 against the direction (0.32% at /8).
+ * also at stakes 0.9). The largest rate at /11, inclusive-mediation's 0.21%, comes from its 54
+ * ties and 9 seeds of 400 against the direction (robust-presence's 0.19% was the largest at /9).
  * The pool's "-" column counts seeds on which the high arm went against the rule's direction.
  */
 import { describe, expect, it } from 'vitest';

@@ -2,9 +2,10 @@
  * The rebuilt mechanisms of issue 11, shown over many seeds where they are statistical: the
  * leadership holds what it climbs onto (no flicker without a cause), organised forces kill
  * without mass participation, hate media are one driver among several, and a case's clock comes
- * from its own trigger events; and (model /9, and the rules added after its fit, off by default)
- * that killers who search beyond their ties, coercion aimed at resisters and cowing them, and
- * roadblocks on the authorities' orders move the toll and flight the way their rules say. The
+ * from its own trigger events; and (model /9, the rules added after its fit, and model /11) that
+ * killers who search beyond their ties, coercion aimed at resisters and cowing them, roadblocks on
+ * the authorities' orders and coercive mass killing tied to the armed challenge move the toll and
+ * flight the way their rules say. The
  * directions each mechanism fixes are in directions.test.ts (paired sign tests); these are the
  * properties that are not a direction.
  */
@@ -198,7 +199,7 @@ describe("the perpetrators' aim", () => {
   });
 });
 
-describe('model /9 and after its fit: roaming killers, coercion that answers the challenge and cows it, roadblocks', () => {
+describe('model /9 and after: roaming killers, coercion that answers the challenge and cows it, roadblocks, coercive mass killing and the armed challenge', () => {
   // Sign tests over 40 paired seeds: at least 28 on one side has p < 0.01 under no effect.
   const scenario = builtInScenario('default')!;
   const base = scenarioParams(scenario);
@@ -240,6 +241,19 @@ describe('model /9 and after its fit: roaming killers, coercion that answers the
     const { up, down } = tally({ ...coerce, cowing: 2 }, { ...coerce, cowing: 0 }, (s) => s.deaths);
     expect(up, `${up} seeds with more killed without cowing, ${down} with fewer`).toBeGreaterThanOrEqual(28);
     const destroy = tally({ cowing: 0 }, { cowing: 2 }, (s) => s.deaths);
+    expect(destroy.up + destroy.down, `aim destroy: ${destroy.up} seeds with more killed, ${destroy.down} with fewer`).toBe(0);
+  });
+
+  it('model /11: coercive mass killing against an unarmed challenge kills fewer; an armed challenge, or an aim to destroy, leaves it whole (40 seeds)', () => {
+    // A leadership free to climb to mass killing (no deterrence, full stakes and hardliners): the
+    // default scenario's own stays on targeted attacks under an aim to coerce.
+    const coerce: Partial<Params> = { perpetratorAim: 'coerce', selectiveShare: 0.2, coerciveReach: 0.2, armedConflict: 0, reprisals: 0, deterrence: 0, stakes: 1, hardliners: 1 };
+    const { up, down } = tally({ ...coerce, unarmedMassKilling: 0.2 }, { ...coerce, unarmedMassKilling: 1 }, (s) => s.deaths);
+    expect(up, `${up} seeds with more killed at full lethality, ${down} with fewer`).toBeGreaterThanOrEqual(28);
+    // At reprisals 1 the armed challenge is full, and mass killing's lethality is 1 whatever the share.
+    const armed = tally({ ...coerce, reprisals: 1, unarmedMassKilling: 0.2 }, { ...coerce, reprisals: 1, unarmedMassKilling: 1 }, (s) => s.deaths);
+    expect(armed.up + armed.down, `armed challenge: ${armed.up} seeds with more killed, ${armed.down} with fewer`).toBe(0);
+    const destroy = tally({ ...coerce, perpetratorAim: 'destroy', unarmedMassKilling: 0.2 }, { ...coerce, perpetratorAim: 'destroy', unarmedMassKilling: 1 }, (s) => s.deaths);
     expect(destroy.up + destroy.down, `aim destroy: ${destroy.up} seeds with more killed, ${destroy.down} with fewer`).toBe(0);
   });
 

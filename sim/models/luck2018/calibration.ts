@@ -249,6 +249,11 @@ export const CALIBRATION_DEFS = [
     source: "Lichbach 1987 (Journal of Conflict Resolution 31(2), 'Deterrence or escalation?'): repression deters dissent when it is consistent and the dissenters can stop; Davenport 2007 (Annual Review of Political Science 10, 'State repression and political order'): repression reliably suppresses challenges. Under an aim to destroy or expel, submitting spares no one, so no one is cowed. To be calibrated (issue 13).",
   },
   {
+    name: 'unarmedMassKilling', group: 'calibration', kind: 'number', default: 1, min: 0, max: 1, unit: "share",
+    description: "When the aim is to coerce, the share of mass killing's lethality the perpetrators bring against a challenge that is not armed; the rest comes with the armed challenge they face, the larger of the armed conflict and the violence on both sides (1: coercive mass killing is as lethal whatever the challenge).",
+    source: "Valentino 2004 (Final Solutions), ch. 6: coercive mass killing is counter-guerrilla killing, aimed at the civilians who support an armed insurgency; Valentino, Huth and Balch-Lindsay 2004 (International Organization 58(2), 'Draining the Sea'): mass killing in war follows the guerrilla threat and the civilian support it draws; Kalyvas 2006: violence turns indiscriminate where armed actors contest control. Repression of an unarmed challenge (Zimbabwe 2008, Mali's north under the armed groups) beat, flogged and tortured far more than it killed. To be calibrated (issue 13).",
+  },
+  {
     name: 'roamReach', group: 'calibration', kind: 'number', default: 0, min: 0, max: 10, unit: "people/day",
     description: "Targeted people of its region each perpetrator meets a day beyond its own ties (roadblocks, search parties, house-to-house sweeps); it kills a hunted person it meets with the daily kill chance per attacker. Spread over the region's targeted people, so a killer's pace is bounded however many victims remain, and the last of them are found (0: perpetrators kill only among their ties).",
     source: "Straus 2006 (The Order of Genocide): killing groups at roadblocks and in search parties hunted Tutsi across their communes; Fujii 2009 (Killing Neighbors): killers joined groups that moved beyond their own neighbourhoods; Holling 1959: a predator's kills bounded by the time each takes. To be calibrated (issue 13).",

@@ -7,32 +7,35 @@ import type { Fitted } from './fit-provenance';
 
 export const FITTED: Fitted = {
   "values": {
-    "lethalityTargeted": 0.44204,
-    "massacreMultiplier": 3.42369,
-    "selectiveShare": 0.0982819,
-    "coerciveReach": 0.0216517,
-    "coerciveEngagement": 0.919117,
-    "expulsionTerror": 0.595297,
-    "singledOutTerror": 0.620738,
-    "challengeFocus": 0.0648683,
-    "forceKillRate": 0.0185562,
-    "forceKillCapacity": 319.423,
-    "killRate": 0.212752,
-    "roamReach": 0.0269415,
-    "mobilisableShare": 0.0142514,
-    "forceEngagementBase": 0.864566,
+    "lethalityTargeted": 0.441399,
+    "massacreMultiplier": 3.57959,
+    "selectiveShare": 0.10602,
+    "coerciveReach": 0.023487,
+    "coerciveEngagement": 0.918926,
+    "expulsionTerror": 0.555403,
+    "singledOutTerror": 0.592839,
+    "challengeFocus": 0.0779604,
+    "cowing": 0.0657282,
+    "unarmedMassKilling": 0.313092,
+    "forceKillRate": 0.0186369,
+    "forceKillCapacity": 329.617,
+    "killRate": 0.225974,
+    "roamReach": 0.04407,
+    "roadblocks": 8.63047,
+    "mobilisableShare": 0.0096731,
+    "forceEngagementBase": 0.831416,
     "crisisHalfLife": 180,
-    "offensiveHalfLife": 70.4573,
-    "stepDownMargin": 0.250069,
-    "barMassKilling": 0.36799,
-    "bystanderFlee": 0.166272
+    "offensiveHalfLife": 75.0283,
+    "stepDownMargin": 0.253997,
+    "barMassKilling": 0.373147,
+    "bystanderFlee": 0.173843
   },
   "provenance": {
     "targetsHash": "35745683ec0c984a30956798f0133fc3e59da4deffae64e9bee3811aff00be82",
-    "model": "r2p-luck-2018/9",
+    "model": "r2p-luck-2018/11",
     "engine": "r2p-sim 0.1.0",
-    "date": "2026-12-02",
-    "objective": 0.762535,
+    "date": "2026-12-03",
+    "objective": 0.744988,
     "trainingCases": [
       "rwanda-1994",
       "srebrenica-1995",
@@ -48,6 +51,6 @@ export const FITTED: Fitted = {
       "burundi-2015",
       "myanmar-2017"
     ],
-    "command": "r2p-sim calibrate --start roamReach=0.3 --start roamReach=0.3,challengeFocus=1 --start roamReach=0.1,challengeFocus=0.7 --start roamReach=1,challengeFocus=0.5,killRate=0.1"
+    "command": "r2p-sim calibrate --start unarmedMassKilling=0.3"
   }
 };

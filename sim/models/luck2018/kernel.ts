@@ -53,9 +53,22 @@ export function checkResolution(p: Params): void {
   );
 }
 
-/** Lethality of each rung: none before organising, lethalityOrganising, lethalityTargeted, then mass killing (1). */
+/** Lethality of each rung: none before organising, lethalityOrganising, lethalityTargeted, then mass killing (1; under an aim to coerce, coercionLethality). */
 export function lethalityOf(p: Params, rung: number): number {
-  return rung === 2 ? p.lethalityOrganising : rung === 3 ? p.lethalityTargeted : rung === 4 ? 1 : 0;
+  return rung === 2 ? p.lethalityOrganising : rung === 3 ? p.lethalityTargeted : rung === 4 ? coercionLethality(p) : 0;
+}
+
+/**
+ * Lethality of mass killing under an aim to coerce (ODD 7.13): counter-guerrilla killing strikes
+ * the civilians an armed challenge draws on (Valentino 2004; Valentino, Huth and Balch-Lindsay
+ * 2004), so against an unarmed challenge coercion brings only unarmedMassKilling of it, the rest
+ * with the armed challenge (the larger of the armed conflict and the violence on both sides).
+ * Never below the targeted attacks' lethality: mass killing is the rung above them.
+ */
+export function coercionLethality(p: Params): number {
+  if (p.perpetratorAim !== 'coerce') return 1;
+  const armed = Math.max(p.armedConflict, p.reprisals);
+  return Math.max(p.lethalityTargeted, p.unarmedMassKilling + (1 - p.unarmedMassKilling) * armed);
 }
 
 export const RECENT_DAYS = 30;
@@ -63,7 +76,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/10';
+export const MODEL_VERSION = 'r2p-luck-2018/11';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {

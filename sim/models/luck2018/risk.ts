@@ -55,7 +55,7 @@ export function riskFactors(ctx: TickContext, inp: RiskInputs, out: Float64Array
     const isFallen = reg.fallen[r] !== 0;
     // A venue is a base (covered region) or a safe area; one that fell still counts, even with no
     // defence left or after coverage moved, so that the share of venues fallen stays in [0, 1].
-    if (reg.covered[r] || reg.safeArea[r] || isFallen) venues++;
+    if (reg.base[r] || reg.safeArea[r] || isFallen) venues++;
     if (isFallen) {
       fallen++;
       shelteredFallen += reg.sheltered[r];

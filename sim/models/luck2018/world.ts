@@ -216,6 +216,8 @@ export interface World {
 export interface RegionState {
   readonly count: number;
   readonly covered: Uint8Array;
+  /** 1 where a UN presence has a base the threatened can shelter at (a venue, with the safe areas); a non-UN force covers without one. */
+  readonly base: Uint8Array;
   /** Order in which regions are covered as coverage grows (rank 0 first): nested and spread out. */
   readonly coverageRank: Int32Array;
   readonly safeArea: Uint8Array;
@@ -288,6 +290,7 @@ export function createWorld(p: Params, streams: Streams): World {
   const region: RegionState = {
     count: R,
     covered: new Uint8Array(R),
+    base: new Uint8Array(R),
     coverageRank: coverageRanks(R),
     safeArea: new Uint8Array(R),
     fallen: new Uint8Array(R),

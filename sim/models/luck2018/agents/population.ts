@@ -220,7 +220,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
     const regionDanger = reg.danger[r];
     const roam = reg.roam[r];
     const blocked = reg.blocked[r];
-    const localVenue = reg.covered[r] === 1 && reg.fallen[r] === 0;
+    const localVenue = reg.base[r] === 1 && reg.fallen[r] === 0;
     // Where protection is promised locally (peacekeepers) or by a declared safe area elsewhere.
     const pull = localVenue ? Math.max(0.5 + 0.5 * (1 - unprotected), inp.safeAreaPull) : inp.safeAreaPull;
     const seekBase = inp.seekRate * pull;

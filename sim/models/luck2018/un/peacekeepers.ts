@@ -12,6 +12,8 @@
  *                  the ground : 0) + outsideForceCapacity once a non-UN force is on the ground)
  *                  (UN coverage counts peacekeeperCoverage only from peacekeepersFromDay: a
  *                  consented deployment; a non-UN force covers every region with a robust posture)
+ *   base_r       = UN-covered_r: only the UN keeps bases the threatened shelter at; a non-UN force
+ *                  protects where it fights but opens no venue that could fall with them in it
  *   protection_r = covered_r x capacity x (robust ? protectionRobust : protectionWeak)
  *                  (cut in the daily kill hazard; 0 in a region whose venue has fallen)
  *   restraint_r  = restraintBase + covered_r x capacity x (robust ? restraintRobust : restraintWeak)
@@ -71,9 +73,11 @@ export function peacekeepersStep(ctx: TickContext, restraintBase: number, lethal
     const robust = robustUn || outside > 0;
     const mandateFactor = robust ? 1 : p.weakMandateDefence;
     reg.covered[r] = covered;
+    reg.base[r] = unCovered ? 1 : 0;
     reg.protection[r] = covered ? capacity * (robust ? p.protectionRobust : p.protectionWeak) : 0;
     reg.restraint[r] = restraintBase + (covered ? capacity * (robust ? p.restraintRobust : p.restraintWeak) : 0);
-    const isVenue = covered === 1 || reg.safeArea[r] === 1;
+    // Venues are the UN's bases and the safe areas: the outside force keeps none (ODD 7.14).
+    const isVenue = unCovered || reg.safeArea[r] === 1;
     if (!isVenue) {
       reg.defence[r] = 0;
       continue;
