@@ -257,11 +257,14 @@ describe('r2p-sim cases', () => {
     const csv = cli('cases', 'srebrenica-1995', 'incitement-cascade', '--seeds', '2', '--ticks', '60', '--jobs', '1', '--csv');
     expect(csv.status, csv.what).toBe(0);
     const rows = csv.stdout.trim().split('\n');
-    expect(rows[0]).toBe('scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading,killing_days,first_killing_tick,force_share,displaced_people');
+    expect(rows[0]).toBe('scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading,killing_days,first_killing_tick,force_share,displaced_people,settings');
     expect(rows.length).toBe(1 + 2 * 2);
-    expect(rows[1]).toMatch(/^srebrenica-1995,1,(true|false),[\d.]+,(\d+,1995-\d{2}-\d{2}|,),(prevented|curbed|failed),failed,\d+,\d*,[\d.]*,[\d.]+$/);
+    expect(rows[1]).toMatch(/^srebrenica-1995,1,(true|false),[\d.]+,(\d+,1995-\d{2}-\d{2}|,),(prevented|curbed|failed),failed,\d+,\d*,[\d.]*,[\d.]+,$/);
     // A stylised scenario has onset days but no dates.
-    expect(rows[3]).toMatch(/^incitement-cascade,1,(true|false),[\d.]+,\d*,,(prevented|curbed|failed),,\d+,\d*,[\d.]*,[\d.]+$/);
+    expect(rows[3]).toMatch(/^incitement-cascade,1,(true|false),[\d.]+,\d*,,(prevented|curbed|failed),,\d+,\d*,[\d.]*,[\d.]+,$/);
+    // Settings made with --set go on every row, so stacked files keep them apart.
+    const set = cli('cases', 'srebrenica-1995', '--seeds', '1', '--ticks', '20', '--jobs', '1', '--csv', '--set', 'organisedForce=0', '--set', 'roadblocks=50').stdout.trim().split('\n');
+    expect(set[1]).toMatch(/^srebrenica-1995,1,false,0,.*,organisedForce=0;roadblocks=50$/);
     const json = JSON.parse(cli('cases', 'srebrenica-1995', '--seeds', '2', '--ticks', '60', '--jobs', '1', '--json').stdout);
     expect(json.cases[0].id).toBe('srebrenica-1995');
     expect(json.cases[0].seeds).toBe(2);

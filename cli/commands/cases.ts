@@ -128,13 +128,21 @@ export function documentedTable(stats: readonly CaseStats[], documented: Documen
   ];
 }
 
-export function casesCsv(results: readonly { scenario: Scenario; outcomes: ReturnType<typeof runOutcome>[] }[]): string {
-  const lines = ['scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading,killing_days,first_killing_tick,force_share,displaced_people'];
+/**
+ * One tidy row per run. `settings` is what --set put on top of every scenario's mapping, as
+ * `name=value` pairs joined by `;` (empty without --set), so rows from runs made with different
+ * settings can be stacked and told apart.
+ */
+export function casesCsv(results: readonly { scenario: Scenario; outcomes: ReturnType<typeof runOutcome>[] }[], settings: CaseSettings = {}): string {
+  const lines = ['scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading,killing_days,first_killing_tick,force_share,displaced_people,settings'];
+  const set = Object.entries(settings)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(';');
   for (const { scenario, outcomes } of results)
     for (const o of outcomes) {
       const date = o.onsetTick === null ? '' : (scenarioDate(scenario, o.onsetTick) ?? '');
       lines.push(
-        [scenario.id, o.seed, o.massAtrocity, o.deathsPeople, o.onsetTick ?? '', date, o.reading, scenario.articleReading?.verdict ?? '', o.killingDays, o.firstKillingTick ?? '', o.forceShare ?? '', o.displacedPeople].join(','),
+        [scenario.id, o.seed, o.massAtrocity, o.deathsPeople, o.onsetTick ?? '', date, o.reading, scenario.articleReading?.verdict ?? '', o.killingDays, o.firstKillingTick ?? '', o.forceShare ?? '', o.displacedPeople, set].join(','),
       );
     }
   return `${lines.join('\n')}\n`;
@@ -221,7 +229,7 @@ export function casesCommand(): Command {
       const stats = results.map(({ scenario, outcomes }, i) => caseStats(scenario, outcomes, Number(specs[i * seeds].ticks), Number(specs[i * seeds].params?.agents)));
       const cases = stats.map((s) => ({ ...s, documentedPatterns: documented.get(s.id) ?? null }));
       if (opts.json) process.stdout.write(`${JSON.stringify({ engine: { ...ENGINE, model: MODEL_VERSION }, seeds, ticks: ticks ?? null, agents: agents ?? null, settings, cases, runs: results.map((r) => ({ id: r.scenario.id, outcomes: r.outcomes })) }, null, 2)}\n`);
-      else if (opts.csv) process.stdout.write(casesCsv(results));
+      else if (opts.csv) process.stdout.write(casesCsv(results, settings));
       else process.stdout.write(formatCaseReport(stats, seeds, ticks, agents, documented, settings));
     });
 }
