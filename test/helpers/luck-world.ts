@@ -235,6 +235,7 @@ export function quietInputs(over: Partial<PopulationInputs> = {}): PopulationInp
     cowing: 0,
     forceHazard: 0,
     massacreRate: 0,
+    fallenDeported: false,
     selective: 1,
     unresistingHunted: 1,
     fleeRate: 0,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Streams } from '../../sim/engine/streams';
 import { huntedExposed, populationStep, roadblocksToday, roamingKillers, type PopulationInputs } from '../../sim/models/luck2018/agents/population';
 import { DEAD, FLED, JOINED, OVERRUN, PASSIVE, PROTECTED, RESISTING, TAKEN, createWorld, selectRanks, type World } from '../../sim/models/luck2018/world';
+import { populationInputs } from '../../sim/models/luck2018/kernel';
 import {
   above32,
   countNeighbours,
@@ -594,14 +595,26 @@ describe('targeted group: seeking protection, flight, resistance', () => {
 
 describe('targeted group: the sheltered', () => {
   // ODD 7.15: PROTECTED agents die if their refuge has fallen and u1 < massacreRate; otherwise they stay, counted at the refuge.
-  const shelter = (fallen: number, u1: number, toForce = fallen === TAKEN ? 1 : 0) => {
+  const shelter = (fallen: number, u1: number, toForce = fallen === TAKEN ? 1 : 0, fallenDeported = false) => {
     // region 0: agents 0, 1; region 1: agents 2, 3. Agent 0 shelters in region 1.
     const { w } = tinyWorld({ n: 4, regions: 2, targeted: [0], agents: { 0: { state: PROTECTED, refuge: 1 } } });
     w.region.fallen[1] = fallen;
     w.region.fallenToForce[1] = toForce;
-    step(w, { massacreRate: 0.3 }, { 0: [u1, 0] });
+    step(w, { massacreRate: 0.3, fallenDeported }, { 0: [u1, 0] });
     return w;
   };
+
+  // ODD 7.15 (model /12): under an aim to expel, those taken in a fallen venue are deported (FLED), not killed.
+  it('are driven out, not killed, at the same rate once it has fallen, where the aim is to expel', () => {
+    for (const fallen of [OVERRUN, TAKEN]) {
+      const w = shelter(fallen, 0.3 - 1e-9, 1, true);
+      expect(w.state[0]).toBe(FLED);
+      expect([w.tally.deathsToday, w.tally.deathsByForce, w.tally.fled, w.tally.fledTargeted, w.tally.protectedCount]).toEqual([0, 0, 1, 1, 0]);
+      expect(shelter(fallen, 0.3 + 1e-9, 1, true).state[0]).toBe(PROTECTED);
+    }
+    expect(populationInputs(params({ perpetratorAim: 'expel' }), tinyWorld({ n: 4 }).w, 0, 1).fallenDeported).toBe(true);
+    for (const perpetratorAim of ['destroy', 'coerce'] as const) expect(populationInputs(params({ perpetratorAim }), tinyWorld({ n: 4 }).w, 0, 1).fallenDeported).toBe(false);
+  });
 
   it('are safe while the venue holds, and counted where they shelter', () => {
     const w = shelter(0, 0);

@@ -76,7 +76,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/11';
+export const MODEL_VERSION = 'r2p-luck-2018/12';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
@@ -276,6 +276,9 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
     roadblocks: roadblocksManned(p, mobilising),
     forceHazard: forceHazardToday(p, w, p.organisedForce * engagement * lethality, selective),
     massacreRate: Math.min(1, p.massacreMultiplier * p.killRate * lethality),
+    // Killers who mean to drive the group out deport those they take in a fallen venue
+    // (East Timor 1999: deportation to West Timor, A/54/726-S/2000/59).
+    fallenDeported: p.perpetratorAim === 'expel',
     selective,
     unresistingHunted: unresistingHunted(p),
     cowing: cowingToday(p),

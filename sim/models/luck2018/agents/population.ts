@@ -73,8 +73,10 @@ export interface PopulationInputs {
   roadblocks: number;
   /** Daily kill chance from the organised force for a targeted agent it can reach (before protection). */
   forceHazard: number;
-  /** Daily kill chance for the sheltered in a venue that has fallen. */
+  /** Daily kill chance for the sheltered in a venue that has fallen (under an aim to expel, the chance they are driven out). */
   massacreRate: number;
+  /** Those taken in a fallen venue are driven out rather than killed (an aim to expel: deportation). */
+  fallenDeported: boolean;
   /**
    * Share of the targeted group today's killing reaches (outside fallen venues): those whose
    * selectRank is below it. Targeted attacks single people out (selectiveShare); mass killing
@@ -278,11 +280,18 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         // Targeted group.
         if (s === S_PROTECTED) {
           const v = refuge[i];
-          // In a fallen venue the sheltered are massacred; by the organised force where the venue fell to it.
+          // In a fallen venue the sheltered are massacred, by the organised force where the venue
+          // fell to it; under an aim to expel they are deported instead (ODD 7.15).
           if (reg.fallen[v] !== 0 && u1 < inp.massacreRate) {
-            next[i] = S_DEAD;
-            rDeaths++;
-            rForce += reg.fallenToForce[v];
+            if (inp.fallenDeported) {
+              next[i] = S_FLED;
+              t.fled++;
+              t.fledTargeted++;
+            } else {
+              next[i] = S_DEAD;
+              rDeaths++;
+              rForce += reg.fallenToForce[v];
+            }
           } else {
             next[i] = S_PROTECTED;
             reg.sheltered[v]++;
