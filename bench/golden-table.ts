@@ -191,6 +191,12 @@ export const ROW_SPECS: readonly RowSpec[] = [
     seed: 11, ticks: 250,
   },
   {
+    id: 'luck-safe-areas-deported',
+    note: 'Four undefended safe areas taken in an assault on day 40 (after an election on day 10, with nothing holding the leadership back) by killers who mean to expel: those taken in a fallen venue are deported, not killed (model /12; at these values an aim to destroy kills 242 agents, this one 3).',
+    params: { agents: 1200, peoplePerAgent: 20, incitement: 0.85, safeAreas: 4, safeAreaCapacity: 0, regions: 20, electionDay: 10, townFallsDay: 40, stakes: 0.9, hardliners: 0.9, deterrence: 0, organisedForce: 0.7, perpetratorAim: 'expel' },
+    seed: 11, ticks: 120,
+  },
+  {
     id: 'luck-agents-max',
     note: 'The largest world: 2,000,000 agents (degree 2 to keep set-up cheap) for 2 days, 100,000 people per agent, a 10,000,000-person threshold (100 agents: resolvable).',
     params: { agents: 2_000_000, networkDegree: 2, peoplePerAgent: 100_000, atrocityThreshold: 10_000_000 },
