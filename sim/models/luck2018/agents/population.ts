@@ -27,7 +27,8 @@
  *   fighting age), mass killing reaches everyone; otherwise, when in danger, seeks
  *   protection where protection is promised (perceived, not real, capacity: the safe-area moral
  *   hazard), flees, resists, or stays; under an aim to coerce, a resister may be cowed back to
- *   passive (cowing). The danger it reads is the share of its neighbours who joined,
+ *   passive (cowing). Those sheltering in a venue that has fallen are massacred (under an aim to
+ *   expel, deported: fallenDeported). The danger it reads is the share of its neighbours who joined,
  *   the news of killing in its region, and, if the killing singles it out, the campaign's own
  *   terror (singledOutTerror: people flee a threat ahead of the killing).
  */
