@@ -40,9 +40,9 @@ export function formatCaseReport(
     'Model reading of a run: failed = mass atrocity; curbed = killing below the threshold; prevented = no one killed.',
     "Model reading of a case: the median run on that scale. The article's reading is the reference, never an input.",
   ];
-  const set = Object.entries(settings);
+  const set = settingPairs(settings);
   // A report made away from the defaults says so at its head, so it is never read as the model's.
-  if (set.length) lines.push(`Settings on top of every scenario (--set; not the defaults): ${set.map(([k, v]) => `${k}=${String(v)}`).join(', ')}.`);
+  if (set.length) lines.push(`Settings on top of every scenario (--set; not the defaults): ${set.join(', ')}.`);
   lines.push('');
   const rows = [
     ['case', 'days', 'agents', 'P(mass atrocity) [95% CI]', 'killed: median [90% interval]', 'onset: median', 'prevented/curbed/failed', 'model', 'article', ''],
@@ -135,9 +135,7 @@ export function documentedTable(stats: readonly CaseStats[], documented: Documen
  */
 export function casesCsv(results: readonly { scenario: Scenario; outcomes: ReturnType<typeof runOutcome>[] }[], settings: CaseSettings = {}): string {
   const lines = ['scenario,seed,mass_atrocity,deaths_people,onset_tick,onset_date,model_reading,article_reading,killing_days,first_killing_tick,force_share,displaced_people,settings'];
-  const set = Object.entries(settings)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(';');
+  const set = settingPairs(settings).join(';');
   for (const { scenario, outcomes } of results)
     for (const o of outcomes) {
       const date = o.onsetTick === null ? '' : (scenarioDate(scenario, o.onsetTick) ?? '');
@@ -165,6 +163,11 @@ export function caseSpecs(scenarios: readonly Scenario[], seeds: number, ticks?:
 
 /** Parameter values set on top of every scenario's mapping (`cases --set`). */
 export type CaseSettings = Readonly<Record<string, ParamValue>>;
+
+/** The settings as `name=value` texts, in the order given (the report's head and the CSV's column). */
+function settingPairs(settings: CaseSettings): string[] {
+  return Object.entries(settings).map(([k, v]) => `${k}=${String(v)}`);
+}
 
 /**
  * `--set name=value` texts as settings for every case. Only plain settings: a case's day 0 is its

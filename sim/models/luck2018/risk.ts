@@ -53,7 +53,7 @@ export function riskFactors(ctx: TickContext, inp: RiskInputs, out: Float64Array
   let shelteredFallen = 0;
   for (let r = 0; r < reg.count; r++) {
     const isFallen = reg.fallen[r] !== 0;
-    // A venue is a base (covered region) or a safe area; one that fell still counts, even with no
+    // A venue is a UN base or a safe area (a non-UN force keeps none); one that fell still counts, even with no
     // defence left or after coverage moved, so that the share of venues fallen stays in [0, 1].
     if (reg.base[r] || reg.safeArea[r] || isFallen) venues++;
     if (isFallen) {
