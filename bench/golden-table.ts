@@ -197,6 +197,12 @@ export const ROW_SPECS: readonly RowSpec[] = [
     seed: 11, ticks: 120,
   },
   {
+    id: 'luck-conscription',
+    note: 'An administration that compels (compulsion 1) conscripts 30% of the population into the pool that can join, after an election on day 10 with nothing holding the leadership back (model /13; at these values without compulsion the peak is 10 perpetrators and 56 killed, with it 293 and 376).',
+    params: { agents: 1500, peoplePerAgent: 20, incitement: 0.85, electionDay: 10, stakes: 0.9, hardliners: 0.9, deterrence: 0, orders: 0.5, conscription: 0.3, compulsion: 1, perpetratorAim: 'destroy' },
+    seed: 13, ticks: 120,
+  },
+  {
     id: 'luck-agents-max',
     note: 'The largest world: 2,000,000 agents (degree 2 to keep set-up cheap) for 2 days, 100,000 people per agent, a 10,000,000-person threshold (100 agents: resolvable).',
     params: { agents: 2_000_000, networkDegree: 2, peoplePerAgent: 100_000, atrocityThreshold: 10_000_000 },

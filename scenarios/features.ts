@@ -147,8 +147,8 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
     neutral: 'none',
     description:
       'Orders and coercion from local authorities and the organised force that push bystanders to take part: none (no documented pressure on civilians to join), some (local organisers, payment, threats in places), or strong (the administration mobilises down to the village, and refusing is dangerous).',
-    levels: { none: { orders: 0 }, some: { orders: 0.2 }, strong: { orders: 0.5 } },
-    why: `Straus, The Order of Genocide (2006): most Rwandan perpetrators joined under pressure from local authorities and peers, and hate radio accounts for about 10% of participation (Yanagizawa-Drott 2014); participation is not only a matter of incitement. The value is added to every bystander's pressure to join once the leadership organises. \`some\` is the model's default (0.2); \`strong\` (0.5) is pressure that by itself moves a bystander halfway to the average threshold; \`none\` (0) is killing by the organised force alone.`,
+    levels: { none: { orders: 0, compulsion: 0 }, some: { orders: 0.2, compulsion: 0 }, strong: { orders: 0.5, compulsion: 1 } },
+    why: `Straus, The Order of Genocide (2006): most Rwandan perpetrators joined under pressure from local authorities and peers, and hate radio accounts for about 10% of participation (Yanagizawa-Drott 2014); participation is not only a matter of incitement. The value is added to every bystander's pressure to join once the leadership organises, and \`strong\` alone compels (compulsion 1: refusing is dangerous), which widens the pool of those who can be called out at all beyond the willing (conscription, a calibrated constant: ODD 7.13). \`some\` is the model's default (0.2); \`strong\` (0.5) is pressure that by itself moves a bystander halfway to the average threshold; \`none\` (0) is killing by the organised force alone.`,
   },
   {
     name: 'existentialStakes',

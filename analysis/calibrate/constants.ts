@@ -3,11 +3,11 @@
  * and the settings of a full and a quick calibration. Everything else keeps its default (the
  * sensitivity analysis in docs/calibration.md shows which others matter).
  *
- * The twenty-two were chosen for the patterns the targets document: how fast each kind of killing
+ * The twenty-three were chosen for the patterns the targets document: how fast each kind of killing
  * runs, how many it reaches by the perpetrators' aim, how far coercion concentrates on those who
  * resist and deters them, how lethal coercive mass killing is without an armed challenge, and the most the organised force can kill a day (the toll, the force's
  * share, the shape); how far perpetrators search beyond their ties and stop those who flee (the toll of mass
- * participation); how many can be mobilised and how much each kills
+ * participation); how many can be mobilised, how many more orders conscript, and how much each kills
  * (participation: killRate is a population parameter, fitted here beside the calibration group); how long a crisis or an offensive gives the killing
  * rungs their opportunity and what it takes to step down (the duration); the bar to mass killing
  * (whether an episode escalates at all); and flight, with the terror of a campaign to expel and
@@ -44,6 +44,7 @@ export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'roamReach', min: 0, max: 2, scale: 'linear', shapes: 'toll, duration (how many targeted each perpetrator meets beyond its ties)' },
   { param: 'roadblocks', min: 0, max: 1000, scale: 'linear', shapes: 'toll, displacement (how many fugitives the killers stop at roadblocks)' },
   { param: 'mobilisableShare', min: 0.005, max: 0.9, scale: 'log', shapes: 'participation, toll' },
+  { param: 'conscription', min: 0, max: 0.3, scale: 'linear', shapes: 'participation, toll (how many more an administration that compels calls out)' },
   { param: 'forceEngagementBase', min: 0.01, max: 1, scale: 'log', shapes: 'toll, duration (how much the force kills between offensives)' },
   { param: 'crisisHalfLife', min: 7, max: 180, scale: 'log', shapes: 'duration (how long a trigger opens the killing rungs)' },
   { param: 'offensiveHalfLife', min: 3, max: 365, scale: 'log', shapes: 'duration (how long a campaign keeps the force fully engaged)' },

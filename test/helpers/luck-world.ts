@@ -64,6 +64,8 @@ export interface AgentSpec {
   group?: number;
   /** Joining threshold; default 1, so that nobody joins unless a test says so. */
   threshold?: number;
+  /** Draw against the mobilisable pool (default 0: inside any pool above 0). */
+  willing?: number;
   /** State (default PASSIVE). */
   state?: number;
   exposure?: number;
@@ -100,6 +102,7 @@ export function tinyWorld(spec: WorldSpec): { w: World; p: Params } {
     const a = spec.agents?.[i] ?? {};
     w.group[i] = targetedSet.has(i) ? TARGET_GROUP : OTHER_GROUP;
     w.threshold[i] = a.threshold ?? 1;
+    w.willing[i] = a.willing ?? 0;
     w.state[i] = a.state ?? PASSIVE;
     w.next[i] = PASSIVE;
     w.exposure[i] = a.exposure ?? 0;
@@ -227,6 +230,7 @@ export function quietInputs(over: Partial<PopulationInputs> = {}): PopulationInp
     incitement: 0,
     resilience: 0,
     orders: 0,
+    pool: 1,
     exposureMemory: 0.1,
     demobilisation: 0,
     killPerAttacker: 0,

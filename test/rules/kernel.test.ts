@@ -21,6 +21,7 @@ import {
   populationInputs,
   r2pKernel,
   roadblocksManned,
+  mobilisablePool,
   recordDeaths,
   updateLegitimacy,
   visibleRisk,
@@ -489,6 +490,21 @@ describe('what the population step reads', () => {
     expect(manned({ perpetratorAim: 'expel' }, 4)).toBe(0); // who means to expel lets the group go
     expect(manned({ perpetratorAim: 'coerce' }, 4)).toBe(0); // a coercion has what it wants when opponents leave
     expect(roadblocksManned({ ...world({}).p, roadblocks: 100, orders: 0.3, perpetratorAim: 'destroy' }, true)).toBeCloseTo(30, 12);
+  });
+
+  // ODD 7.13: the pool that can join is mobilisableShare + conscription x compulsion, at most 1.
+  it('an administration that compels widens the mobilisable pool by conscription, up to everyone', () => {
+    const pool = (over: Partial<Params>) => {
+      const { w, p } = world({ mobilisableShare: 0.1, conscription: 0.4, compulsion: 0.5, ...over });
+      w.leadership.rung = 3;
+      return populationInputs(p, w, 0, 1).pool;
+    };
+    expect(pool({})).toBeCloseTo(0.3, 15);
+    expect(pool({ compulsion: 0 })).toBe(0.1); // only the willing answer: the mobilisable share
+    expect(pool({ conscription: 0 })).toBe(0.1); // conscription off
+    expect(pool({ orders: 0 })).toBeCloseTo(0.3, 15); // the pressure of orders is another term (7.15)
+    expect(pool({ conscription: 1, compulsion: 1 })).toBe(1); // never above everyone
+    expect(mobilisablePool({ ...world({}).p, mobilisableShare: 0.2, conscription: 0.5, compulsion: 0.2 })).toBeCloseTo(0.3, 15);
   });
 
   // safeAreaPull = 1 if any safe area is declared, whatever its capacity (the promise, not the capacity).

@@ -151,10 +151,17 @@ describe('bystanders: the threshold rule', () => {
     expect(stays(0.125 - 1e-9)).toBe(PASSIVE);
   });
 
-  // Agents outside the mobilisable share have an infinite threshold (createWorld).
-  it('an agent outside the mobilisable share never joins, whatever the pressure', () => {
-    const { w } = hub({ threshold: Infinity, exposure: 1 }, 4);
-    expect(step(w, { orders: 1, incitement: 1, reachToday: 1, demobilisation: 1 })[0]).toBe(PASSIVE);
+  // ODD 7.15: only an agent whose `willing` draw is below today's pool can join, or stay joined.
+  it('an agent outside the mobilisable pool never joins, whatever the pressure; inside it, it does', () => {
+    const pressed = { orders: 1, incitement: 1, reachToday: 1, demobilisation: 1 };
+    expect(step(hub({ threshold: 0, willing: 0.5, exposure: 1 }, 4).w, { ...pressed, pool: 0.5 })[0]).toBe(PASSIVE);
+    expect(step(hub({ threshold: 0, willing: 0.5, exposure: 1 }, 4).w, { ...pressed, pool: 0.5000001 })[0]).toBe(JOINED);
+  });
+
+  it('a perpetrator outside the pool leaves, however strong the pressure (a conscript serves while compelled)', () => {
+    const stays = (pool: number) => step(hub({ state: JOINED, threshold: 0, willing: 0.3 }, 4).w, { orders: 1, demobilisation: 1, pool })[0];
+    expect(stays(0.31)).toBe(JOINED);
+    expect(stays(0.3)).toBe(PASSIVE);
   });
 
   // ODD 7.15: a JOINED agent stays while pressure >= bar - demobilisation.
@@ -658,34 +665,26 @@ describe('bookkeeping of the step', () => {
   });
 });
 
-describe('the mobilisable share (createWorld)', () => {
-  // An extra traits draw per agent: mobilisable when it is below mobilisableShare; the others get threshold Infinity.
-  const thresholds = (mobilisableShare: number) => {
-    const w = createWorld(params({ agents: 2000, mobilisableShare }), new Streams('mobilisable'));
-    return { w, th: Array.from(w.threshold) };
-  };
+describe('the mobilisable draw (createWorld)', () => {
+  // An extra traits draw per agent (`willing`, uniform): the population step compares it with the pool.
+  const world = (mobilisableShare: number) => createWorld(params({ agents: 2000, mobilisableShare }), new Streams('mobilisable'));
 
-  it('gives the agents outside the share an infinite threshold, in proportion to the share', () => {
-    const share = params().mobilisableShare;
-    const { th } = thresholds(share);
-    const outside = th.filter((t) => t === Infinity).length;
-    expect(outside / th.length).toBeGreaterThan(1 - share - 0.05);
-    expect(outside / th.length).toBeLessThan(1 - share + 0.05);
-    expect(th.filter((t) => t !== Infinity).every((t) => t >= 0 && t <= 1)).toBe(true);
-    expect(thresholds(0).th.every((t) => t === Infinity)).toBe(true);
-    expect(thresholds(1).th.some((t) => t === Infinity)).toBe(false);
+  it('draws each agent a uniform `willing` in [0, 1) and a finite threshold in [0, 1]', () => {
+    const w = world(0.3);
+    const willing = Array.from(w.willing);
+    expect(willing.every((u) => u >= 0 && u < 1)).toBe(true);
+    const below = willing.filter((u) => u < 0.3).length / willing.length;
+    expect(below).toBeGreaterThan(0.25);
+    expect(below).toBeLessThan(0.35);
+    expect(Array.from(w.threshold).every((t) => t >= 0 && t <= 1)).toBe(true);
   });
 
-  it('is nested and leaves everything else as it was: groups and finite thresholds do not depend on the share', () => {
-    const a = thresholds(0.3);
-    const b = thresholds(0.6);
-    const all = thresholds(1);
-    expect(Array.from(a.w.group)).toEqual(Array.from(all.w.group));
-    for (let i = 0; i < all.th.length; i++) {
-      if (a.th[i] !== Infinity) expect(b.th[i], `agent ${i}`).toBe(all.th[i]); // mobilisable at 0.3: also at 0.6, same threshold
-      if (b.th[i] !== Infinity) expect(b.th[i]).toBe(all.th[i]);
-    }
-    expect(a.th.filter((t) => t !== Infinity).length).toBeLessThan(b.th.filter((t) => t !== Infinity).length);
+  it('does not depend on the share, so pools are nested: whoever can join at 0.3 can join at 0.6', () => {
+    const a = world(0.3);
+    const b = world(0.6);
+    expect(Array.from(a.group)).toEqual(Array.from(b.group));
+    expect(Array.from(a.willing)).toEqual(Array.from(b.willing));
+    expect(Array.from(a.threshold)).toEqual(Array.from(b.threshold));
   });
 });
 

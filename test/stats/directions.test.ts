@@ -7,7 +7,8 @@
  *
  * False-failure rates, measured by `npx tsx bench/direction-rates.ts` (pool: seeds 1001-1400,
  * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/11
- * at the calibrated defaults of issue 13):
+ * at the calibrated defaults of issue 13; the same runs at /12 and /13, whose changes no arm
+ * reaches: no fallen venue under an aim to expel, and compulsion 0, so conscription adds no one):
  *   direction               +    -  ties  fails/draws  rate   95% upper
  *   incitement              396    0     4      0/20000  0.0000  0.0001
  *   counter-messaging       369    0    31      0/20000  0.0000  0.0001

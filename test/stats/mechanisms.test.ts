@@ -4,8 +4,8 @@
  * without mass participation, hate media are one driver among several, and a case's clock comes
  * from its own trigger events; and (model /9, the rules added after its fit, and model /11) that
  * killers who search beyond their ties, coercion aimed at resisters and cowing them, roadblocks on
- * the authorities' orders and coercive mass killing tied to the armed challenge move the toll and
- * flight the way their rules say. The
+ * the authorities' orders, coercive mass killing tied to the armed challenge and (model /13)
+ * conscription under orders move the toll, flight and participation the way their rules say. The
  * directions each mechanism fixes are in directions.test.ts (paired sign tests); these are the
  * properties that are not a direction.
  */
@@ -199,7 +199,7 @@ describe("the perpetrators' aim", () => {
   });
 });
 
-describe('model /9 and after: roaming killers, coercion that answers the challenge and cows it, roadblocks, coercive mass killing and the armed challenge', () => {
+describe('model /9 and after: roaming killers, coercion that answers the challenge and cows it, roadblocks, coercive mass killing and the armed challenge, conscription', () => {
   // Sign tests over 40 paired seeds: at least 28 on one side has p < 0.01 under no effect.
   const scenario = builtInScenario('default')!;
   const base = scenarioParams(scenario);
@@ -255,6 +255,15 @@ describe('model /9 and after: roaming killers, coercion that answers the challen
     expect(armed.up + armed.down, `armed challenge: ${armed.up} seeds with more killed, ${armed.down} with fewer`).toBe(0);
     const destroy = tally({ ...coerce, perpetratorAim: 'destroy', unarmedMassKilling: 0.2 }, { ...coerce, perpetratorAim: 'destroy', unarmedMassKilling: 1 }, (s) => s.deaths);
     expect(destroy.up + destroy.down, `aim destroy: ${destroy.up} seeds with more killed, ${destroy.down} with fewer`).toBe(0);
+  });
+
+  it('model /13: an administration that compels conscripts beyond the mobilisable share, so more take part; without compulsion conscription changes nothing (40 seeds)', () => {
+    // A leadership free to climb to the killing rungs, where bystanders are called out.
+    const free: Partial<Params> = { deterrence: 0, stakes: 1, hardliners: 1, orders: 0.5, compulsion: 1 };
+    const { up, down } = tally({ ...free, conscription: 0 }, { ...free, conscription: 0.2 }, (s) => s.peakPerpetrators);
+    expect(up, `${up} seeds with more perpetrators at their peak under conscription, ${down} with fewer`).toBeGreaterThanOrEqual(28);
+    const willing = tally({ ...free, compulsion: 0, conscription: 0 }, { ...free, compulsion: 0, conscription: 0.2 }, (s) => s.deaths + s.peakPerpetrators);
+    expect(willing.up + willing.down, `no compulsion: ${willing.up} seeds with more, ${willing.down} with fewer`).toBe(0);
   });
 
   it('coercion focused on those who resist kills fewer than coercion of everyone it singles out (40 seeds)', () => {

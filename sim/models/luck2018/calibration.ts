@@ -275,8 +275,13 @@ export const CALIBRATION_DEFS = [
   },
   {
     name: 'mobilisableShare', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "share", structural: true,
-    description: "Share of the non-targeted population who could be mobilised at all (adults able and willing to be called up); the rest never join.",
+    description: "Share of the non-targeted population who could be mobilised at all (adults able and willing to be called up); the rest never join unless an administration that compels conscripts them (conscription).",
     source: "Straus 2006: perpetrators were mostly adult men. To be calibrated (issue 13).",
+  },
+  {
+    name: 'conscription', group: 'calibration', kind: 'number', default: 0, min: 0, max: 1, unit: "share",
+    description: "Share of the population an administration that compels participation (compulsion 1) adds to the pool that can join, beyond the mobilisable share, once attacks are ordered: the pool is mobilisableShare + conscription x compulsion (at most 1). Conscripts still join only when their pressure reaches their bar (0: only the mobilisable can join).",
+    source: "Straus 2006 (The Order of Genocide), chs. 4-5: most Rwandan perpetrators took part under orders from local authorities and pressure from peers, and refusing carried fines, beatings or death, so participation reached men with no prior disposition to kill; Fujii 2009 (Killing Neighbors); Des Forges 1999 (Leave None to Tell the Story): bourgmestres and cell leaders called men out for communal 'work' and to man the barriers. To be calibrated (issue 13).",
   },
   {
     name: 'resilienceGain', group: 'calibration', kind: 'number', default: 0.05, min: 0, max: 1, unit: "1/day",

@@ -23,6 +23,7 @@ export const FITTED: Fitted = {
     "roamReach": 0.04407,
     "roadblocks": 8.63047,
     "mobilisableShare": 0.0096731,
+    "conscription": 0.04,
     "forceEngagementBase": 0.831416,
     "crisisHalfLife": 180,
     "offensiveHalfLife": 75.0283,
@@ -32,10 +33,10 @@ export const FITTED: Fitted = {
   },
   "provenance": {
     "targetsHash": "35745683ec0c984a30956798f0133fc3e59da4deffae64e9bee3811aff00be82",
-    "model": "r2p-luck-2018/11",
+    "model": "r2p-luck-2018/13",
     "engine": "r2p-sim 0.1.0",
     "date": "2026-12-03",
-    "objective": 0.744988,
+    "objective": 0.737856,
     "trainingCases": [
       "rwanda-1994",
       "srebrenica-1995",
@@ -51,6 +52,6 @@ export const FITTED: Fitted = {
       "burundi-2015",
       "myanmar-2017"
     ],
-    "command": "r2p-sim calibrate --start unarmedMassKilling=0.3"
+    "command": "r2p-sim calibrate --budget 16 --screen 4 --start conscription=0.04 --start conscription=0.06 --start conscription=0.08 --start conscription=0.1"
   }
 };

@@ -76,7 +76,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/12';
+export const MODEL_VERSION = 'r2p-luck-2018/13';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
@@ -254,6 +254,17 @@ export function roadblocksManned(p: Params, mobilising: boolean): number {
   return mobilising && p.perpetratorAim === 'destroy' ? p.roadblocks * p.orders : 0;
 }
 
+/**
+ * Share of the bystanders who can be mobilised (ODD 7.13): the mobilisable share, widened by
+ * conscription where the administration compels participation, since where it calls every man out
+ * and refusing is dangerous, men join who would not have volunteered (Straus 2006: most Rwandan
+ * perpetrators took part under orders from local authorities and pressure from peers; Fujii 2009;
+ * Des Forges 1999: men called out for "work" and for the barriers by bourgmestres and cell leaders).
+ */
+export function mobilisablePool(p: Params): number {
+  return Math.min(1, p.mobilisableShare + p.conscription * p.compulsion);
+}
+
 /** What the population step reads today (ODD 7.13); after the peacekeeper step (safe areas). */
 export function populationInputs(p: Params, w: World, counterMessaging: number, lethality: number): PopulationInputs {
   const rung = w.leadership.rung;
@@ -269,6 +280,7 @@ export function populationInputs(p: Params, w: World, counterMessaging: number, 
     incitement: p.incitement,
     resilience: w.resilience,
     orders: mobilising ? p.orders : 0,
+    pool: mobilisablePool(p),
     exposureMemory: p.exposureMemory,
     demobilisation: p.demobilisation,
     killPerAttacker: p.killRate * lethality,

@@ -210,6 +210,12 @@ const SETTING_DEFS = [
     description: "Orders and coercion to take part, from local authorities and the organised force, once the leadership orders attacks (rung targeted-attacks and up): added to every bystander's pressure to join.",
     source: 'Straus 2006, The Order of Genocide: most Rwandan perpetrators joined under pressure from authorities and peers; hate radio about 10% of participation (Yanagizawa-Drott 2014).',
   },
+  {
+    name: 'compulsion', group: 'perpetrators', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'share',
+    description: "How far refusing the authorities' call to take part is dangerous, once the leadership orders attacks: 1 where the administration calls every man out and punishes refusal (the strong level of ordersAndCoercion), 0 where only the willing answer. It widens the pool of those who can join by conscription (a calibration constant).",
+    source: 'Straus 2006, The Order of Genocide, chs. 4-5 (refusing carried fines, beatings or death); Des Forges 1999, Leave None to Tell the Story (bourgmestres and cell leaders called men out for communal work and the barriers).',
+  },
   // ---- population ---------------------------------------------------------------------------
   {
     name: 'thresholdMean', group: 'population', kind: 'number', default: 0.6, min: 0, max: 1,

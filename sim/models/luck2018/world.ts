@@ -116,6 +116,11 @@ export interface World {
   state: Uint8Array;
   next: Uint8Array;
   readonly threshold: Float32Array;
+  /**
+   * Each agent's draw against the mobilisable share, in [0, 1): a bystander can join only while it
+   * is below today's pool (mobilisableShare, widened by conscription where the administration compels; ODD 7.13, 7.15).
+   */
+  readonly willing: Float64Array;
   /** Neighbours of each agent that are JOINED / RESISTING as of yesterday (kept incrementally). */
   readonly joinedNbrs: Uint16Array;
   readonly resistNbrs: Uint16Array;
@@ -273,6 +278,7 @@ export function createWorld(p: Params, streams: Streams): World {
   const net = smallWorld(n, p.networkDegree, p.rewiring, streams.at(STREAM.network, -1));
   const group = new Uint8Array(n);
   const threshold = new Float32Array(n);
+  const willing = new Float64Array(n);
   const traits = streams.at(STREAM.traits, -1);
   let targets = 0;
   for (let i = 0; i < n; i++) {
@@ -280,9 +286,10 @@ export function createWorld(p: Params, streams: Streams): World {
     group[i] = isTarget ? TARGET_GROUP : OTHER_GROUP;
     if (isTarget) targets++;
     const th = p.thresholdMean + p.thresholdSd * normal(traits);
-    // Outside the mobilisable share (children, the old, the unwilling): never joins.
-    const mobilisable = traits() < p.mobilisableShare;
-    threshold[i] = !mobilisable ? Infinity : th < 0 ? 0 : th > 1 ? 1 : th;
+    // Outside today's mobilisable pool (children, the old, the unwilling unless conscripted) an
+    // agent never joins: the population step compares this draw with the pool.
+    willing[i] = traits();
+    threshold[i] = th < 0 ? 0 : th > 1 ? 1 : th;
   }
   const R = Math.min(p.regions, n);
   const regionStart = new Int32Array(R + 1);
@@ -319,6 +326,7 @@ export function createWorld(p: Params, streams: Streams): World {
     state: new Uint8Array(n),
     next: new Uint8Array(n),
     threshold,
+    willing,
     joinedNbrs: new Uint16Array(n),
     resistNbrs: new Uint16Array(n),
     changed: new Int32Array(n),

@@ -16,8 +16,9 @@
  *   group". It leaves only when w falls `demobilisation` below that (participation is sticky).
  *   Joining needs a leadership that has ordered attacks (rung >= targeted attacks: mass
  *   mobilisation follows the order to kill, Straus 2006); below it every perpetrator returns to
- *   passive. Agents outside the mobilisable share never join (their threshold is infinite, set
- *   at start).
+ *   passive. Only agents inside today's mobilisable pool join or stay (their `willing` draw, set
+ *   at start, below `pool`): the mobilisable share, widened by conscription where the
+ *   administration compels.
  * Targeted group: is killed with a daily hazard from perpetrator neighbours, from perpetrators
  *   searching its region (roamingKillers), at roadblocks when it flees (roadblocksToday), and
  *   from the organised force (which kills without mass participation, up to its daily capacity,
@@ -64,6 +65,12 @@ export interface PopulationInputs {
   resilience: number;
   /** Pressure to join from orders and coercion today (0 unless the leadership organises). */
   orders: number;
+  /**
+   * Share of the bystanders who can join today (those whose `willing` draw is below it): the
+   * mobilisable share, widened by conscription where the administration compels (mobilisablePool
+   * in the kernel).
+   */
+  pool: number;
   exposureMemory: number;
   demobilisation: number;
   /** Daily kill chance per perpetrator neighbour (killRate x lethality of the current rung). */
@@ -173,6 +180,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const next = w.next;
   const group = w.group;
   const threshold = w.threshold;
+  const willing = w.willing;
   const exposure = w.exposure;
   const selectRank = w.selectRank;
   const refuge = w.refuge;
@@ -203,6 +211,7 @@ export function populationStep(w: World, inp: PopulationInputs): void {
   const inc = inp.incitement;
   const push = inc * (1 - inp.resilience);
   const orders = inp.orders;
+  const pool = inp.pool;
   const forceHazard = inp.forceHazard;
   const mobilising = inp.mobilising;
   const demob = inp.demobilisation;
@@ -256,11 +265,13 @@ export function populationStep(w: World, inp: PopulationInputs): void {
         const pressure = (deg > 0 ? joinedN / deg : 0) + push * x + orders;
         // Incitement also cheapens violence: it discounts the restraint an exposed agent feels.
         const bar = threshold[i] + restraint * (1 - inc * x);
+        // Only the mobilisable pool can join, or stay: a conscript serves while compelled.
+        const callable = mobilising && willing[i] < pool;
         let ns = S_PASSIVE;
         if (s === S_JOINED) {
           // Sticky participation: stay while pressure holds within `demob` of the bar.
-          if (mobilising && pressure >= bar - demob) ns = S_JOINED;
-        } else if (mobilising && pressure >= bar) {
+          if (callable && pressure >= bar - demob) ns = S_JOINED;
+        } else if (callable && pressure >= bar) {
           ns = S_JOINED;
         } else if (joinedN > 0) {
           // Next to violence: resist or shelter others, or (rarely) flee it.
