@@ -139,6 +139,15 @@ export const DIRECTIONS: readonly Direction[] = [
     sign: 1,
   },
   {
+    id: 'conscription',
+    rule: 'an administration that compels conscripts beyond the mobilisable share, so more can join (population rule, model /13)',
+    low: { compulsion: 1, conscription: 0 },
+    high: { compulsion: 1, conscription: 0.3 },
+    outcome: 'peak perpetrators',
+    measure: (s) => s.peakPerpetrators,
+    sign: 1,
+  },
+  {
     id: 'organised-force',
     rule: 'the organised force kills on its own, without mass participation (population rule)',
     low: { organisedForce: 0, orders: 0, incitement: 0, offensiveDay: 30 },
