@@ -7,7 +7,7 @@
  * runs, how many it reaches by the perpetrators' aim, how far coercion concentrates on those who
  * resist and deters them, how lethal coercive mass killing is without an armed challenge, and the most the organised force can kill a day (the toll, the force's
  * share, the shape); how far perpetrators search beyond their ties and stop those who flee (the toll of mass
- * participation); how many can be mobilised, how many more orders conscript, and how much each kills
+ * participation); how many can be mobilised, how many more an administration that compels conscripts, and how much each kills
  * (participation: killRate is a population parameter, fitted here beside the calibration group); how long a crisis or an offensive gives the killing
  * rungs their opportunity and what it takes to step down (the duration); the bar to mass killing
  * (whether an episode escalates at all); and flight, with the terror of a campaign to expel and
