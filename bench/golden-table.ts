@@ -116,10 +116,11 @@ export const ROW_SPECS: readonly RowSpec[] = [
   },
   {
     id: 'luck-government-crisis',
-    note: 'A government leadership bent on coercion, with everything pushing it up: incitement and reach, stakes, conflict, weakness, past atrocities, hardliners and cohesion at max; no deterrence; a patron; the UN taking sides.',
+    note: 'A government leadership bent on coercion, with everything pushing it up: incitement and reach, stakes, conflict (an armed challenge in full), weakness, past atrocities, hardliners and cohesion at max; no deterrence; a patron; the UN taking sides.',
     params: {
       agents: 1500, perpetratorType: 'government', incitement: 1, incitementReach: 1, stakes: 1, armedConflict: 1, stateWeakness: 1,
       priorAtrocities: 1, hardliners: 1, cohesion: 1, deterrence: 0, deterrenceSeverity: 0, impartiality: 0, patron: true, perpetratorAim: 'coerce',
+      armedChallenge: 1,
     },
     seed: 4, ticks: 200,
   },
@@ -201,6 +202,15 @@ export const ROW_SPECS: readonly RowSpec[] = [
     note: 'An administration that compels (compulsion 1) conscripts 30% of the population into the pool that can join, after an election on day 10 with nothing holding the leadership back (model /13; at these values without compulsion the peak is 10 perpetrators and 56 killed, with it 293 and 376).',
     params: { agents: 1500, peoplePerAgent: 20, incitement: 0.85, electionDay: 10, stakes: 0.9, hardliners: 0.9, deterrence: 0, orders: 0.5, conscription: 0.3, compulsion: 1, perpetratorAim: 'destroy' },
     seed: 13, ticks: 120,
+  },
+  {
+    id: 'luck-coercion-uprising',
+    note: 'A coercion that answers no challenge (unchallengedLethality 0.05) until a popular uprising on day 20 that is a challenge in full (uprisingChallenge 1), with an offensive the same day, after an election on day 10 with nothing holding the leadership back (model /14; at these values with uprisingChallenge 0 the run kills 60 people, with 1, 140).',
+    params: {
+      agents: 1500, peoplePerAgent: 20, incitement: 0.85, electionDay: 10, uprisingDay: 20, offensiveDay: 20, stakes: 0.9, hardliners: 0.9, deterrence: 0,
+      perpetratorAim: 'coerce', organisedForce: 0.9, unchallengedLethality: 0.05, uprisingChallenge: 1,
+    },
+    seed: 14, ticks: 120,
   },
   {
     id: 'luck-agents-max',

@@ -65,8 +65,8 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
     kind: 'levels',
     neutral: 'none',
     description: 'Armed conflict or instability around the crisis when the period opens (Framework risk factor 1); a war that starts or resumes later is an offensive on the timeline.',
-    levels: { none: { armedConflict: 0 }, instability: { armedConflict: 0.3 }, 'civil-war': { armedConflict: 0.8 } },
-    why: `Risk factor 1. In the model it opens the killing rungs (opportunity), draws the Secretariat's attention and shapes its reading, and, with the violence on both sides, is the armed challenge that makes coercive mass killing lethal (coercionLethality); ${LUCK} (Shortcomings) stresses that atrocities also happen "without armed conflict", so \`none\` is a real level, not a safe one.`,
+    levels: { none: { armedConflict: 0, armedChallenge: 0 }, instability: { armedConflict: 0.3, armedChallenge: 0 }, 'civil-war': { armedConflict: 0.8, armedChallenge: 1 } },
+    why: `Risk factor 1. In the model it opens the killing rungs (opportunity), draws the Secretariat's attention and shapes its reading, and a civil war is an armed challenge in full (armedChallenge 1), which with the violence on both sides and a popular uprising makes coercion lethal (coercionLethality); instability without armed conflict is no armed challenge (armedChallenge 0); ${LUCK} (Shortcomings) stresses that atrocities also happen "without armed conflict", so \`none\` is a real level, not a safe one.`,
   },
   {
     name: 'stateWeakness',
@@ -386,7 +386,7 @@ export const FEATURE_DEFS: readonly FeatureDef[] = [
     description:
       'Whether the targeted side, or armed groups acting for it, strike back: no (one-sided violence), some (local reprisals or an insurgent attack), or yes (sustained violence by both sides).',
     levels: { no: { reprisals: 0 }, some: { reprisals: 0.3 }, yes: { reprisals: 0.7 } },
-    why: 'Two-sided violence feeds itself: the Kenyan reprisals of late January 2008 in Naivasha and Nakuru (CIPEV 2008) and the Bor and Bentiu killings in South Sudan (AU Commission of Inquiry on South Sudan, 2014). In the model the killing a side suffers returns to the perpetrators\' leadership as a shock (reprisals, triggers.ts), and an armed challenge makes coercive mass killing lethal (Valentino 2004: counter-guerrilla killing; coercionLethality, kernel.ts).',
+    why: 'Two-sided violence feeds itself: the Kenyan reprisals of late January 2008 in Naivasha and Nakuru (CIPEV 2008) and the Bor and Bentiu killings in South Sudan (AU Commission of Inquiry on South Sudan, 2014). In the model the killing a side suffers returns to the perpetrators\' leadership as a shock (reprisals, triggers.ts), and it is a challenge that makes coercion lethal (Valentino 2004: counter-guerrilla killing; coercionLethality, kernel.ts).',
   },
   {
     name: 'leadershipAfterChange',

@@ -3,9 +3,9 @@
  * and the settings of a full and a quick calibration. Everything else keeps its default (the
  * sensitivity analysis in docs/calibration.md shows which others matter).
  *
- * The twenty-three were chosen for the patterns the targets document: how fast each kind of killing
+ * The twenty-four were chosen for the patterns the targets document: how fast each kind of killing
  * runs, how many it reaches by the perpetrators' aim, how far coercion concentrates on those who
- * resist and deters them, how lethal coercive mass killing is without an armed challenge, and the most the organised force can kill a day (the toll, the force's
+ * resist and deters them, how lethal coercion is without a challenge and against an uprising, and the most the organised force can kill a day (the toll, the force's
  * share, the shape); how far perpetrators search beyond their ties and stop those who flee (the toll of mass
  * participation); how many can be mobilised, how many more an administration that compels conscripts, and how much each kills
  * (participation: killRate is a population parameter, fitted here beside the calibration group); how long a crisis or an offensive gives the killing
@@ -14,6 +14,7 @@
  * the threat felt by those a campaign singles out (displacement, and the toll it spares). A range is the span the mechanism can plausibly take, narrower than the
  * parameter's hard limits; rates spanning orders of magnitude are searched on a log scale.
  */
+import type { Params } from '../../sim/index';
 import type { Factor } from './search';
 
 export interface CalibratedConstant {
@@ -25,26 +26,34 @@ export interface CalibratedConstant {
   readonly scale: 'linear' | 'log';
   /** The patterns it shapes, in a few words. */
   readonly shapes: string;
+  /**
+   * Where its rule acts (the rule's own condition, read from a case's parameters), when not in
+   * every case: a case that does not meet it cannot inform the constant (informedAlone).
+   */
+  readonly actsIf?: { readonly when: string; readonly test: (p: Params) => boolean };
 }
+
+const COERCE = { when: 'an aim to coerce', test: (p: Params) => p.perpetratorAim === 'coerce' };
 
 export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'lethalityTargeted', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll, shape (killing on the targeted-attacks rung)' },
   { param: 'massacreMultiplier', min: 1, max: 30, scale: 'log', shapes: 'toll, shape (mass killing over targeted attacks)' },
   { param: 'selectiveShare', min: 0.001, max: 1, scale: 'log', shapes: 'toll (how many targeted attacks single out, before mass killing)' },
-  { param: 'coerciveReach', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll (how many mass killing reaches when the aim is to coerce or to expel)' },
-  { param: 'coerciveEngagement', min: 0.01, max: 1, scale: 'log', shapes: "toll (how much of its strength the organised force brings to bear when the aim is to coerce or to expel)" },
-  { param: 'expulsionTerror', min: 0.005, max: 1, scale: 'log', shapes: 'displacement (flight ahead of the killing in a campaign to expel)' },
+  { param: 'coerciveReach', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll (how many mass killing reaches when the aim is to coerce or to expel)', actsIf: { when: 'an aim to coerce or to expel', test: (p) => p.perpetratorAim !== 'destroy' } },
+  { param: 'coerciveEngagement', min: 0.01, max: 1, scale: 'log', shapes: "toll (how much of its strength the organised force brings to bear when the aim is to coerce or to expel)", actsIf: { when: 'an aim to coerce or to expel', test: (p) => p.perpetratorAim !== 'destroy' } },
+  { param: 'expulsionTerror', min: 0.005, max: 1, scale: 'log', shapes: 'displacement (flight ahead of the killing in a campaign to expel)', actsIf: { when: 'an aim to expel', test: (p) => p.perpetratorAim === 'expel' } },
   { param: 'singledOutTerror', min: 0.001, max: 1, scale: 'log', shapes: 'displacement, toll (flight ahead of the killing by those it singles out)' },
-  { param: 'challengeFocus', min: 0, max: 1, scale: 'linear', shapes: 'toll (how far coercive killing concentrates on those who resist)' },
-  { param: 'cowing', min: 0, max: 5, scale: 'linear', shapes: 'toll (how fast coercion deters those who resist, so the killing ends with the challenge)' },
-  { param: 'unarmedMassKilling', min: 0, max: 1, scale: 'linear', shapes: 'toll (how lethal coercive mass killing is against a challenge that is not armed)' },
+  { param: 'challengeFocus', min: 0, max: 1, scale: 'linear', shapes: 'toll (how far coercive killing concentrates on those who resist)', actsIf: COERCE },
+  { param: 'cowing', min: 0, max: 5, scale: 'linear', shapes: 'toll (how fast coercion deters those who resist, so the killing ends with the challenge)', actsIf: COERCE },
+  { param: 'unchallengedLethality', min: 0, max: 1, scale: 'linear', shapes: 'toll (how much of the violence of a coercion that answers no challenge kills)', actsIf: COERCE },
+  { param: 'uprisingChallenge', min: 0, max: 1, scale: 'linear', shapes: 'toll (how lethal the coercion of a popular uprising is)', actsIf: { when: 'an aim to coerce and an uprising', test: (p) => p.perpetratorAim === 'coerce' && p.uprisingDay >= 0 } },
   { param: 'forceKillRate', min: 0.00001, max: 0.02, scale: 'log', shapes: "toll, the force's share" },
   { param: 'forceKillCapacity', min: 5, max: 5000, scale: 'log', shapes: "toll (the most the organised force can kill a day, however large the group)" },
   { param: 'killRate', min: 0.01, max: 1, scale: 'log', shapes: 'toll, participation (how much each perpetrator kills)' },
   { param: 'roamReach', min: 0, max: 2, scale: 'linear', shapes: 'toll, duration (how many targeted each perpetrator meets beyond its ties)' },
-  { param: 'roadblocks', min: 0, max: 1000, scale: 'linear', shapes: 'toll, displacement (how many fugitives the killers stop at roadblocks)' },
+  { param: 'roadblocks', min: 0, max: 1000, scale: 'linear', shapes: 'toll, displacement (how many fugitives the killers stop at roadblocks)', actsIf: { when: 'an aim to destroy under orders', test: (p) => p.perpetratorAim === 'destroy' && p.orders > 0 } },
   { param: 'mobilisableShare', min: 0.005, max: 0.9, scale: 'log', shapes: 'participation, toll' },
-  { param: 'conscription', min: 0, max: 0.3, scale: 'linear', shapes: 'participation, toll (how many more an administration that compels calls out)' },
+  { param: 'conscription', min: 0, max: 0.3, scale: 'linear', shapes: 'participation, toll (how many more an administration that compels calls out)', actsIf: { when: 'an administration that compels', test: (p) => p.compulsion > 0 } },
   { param: 'forceEngagementBase', min: 0.01, max: 1, scale: 'log', shapes: 'toll, duration (how much the force kills between offensives)' },
   { param: 'crisisHalfLife', min: 7, max: 180, scale: 'log', shapes: 'duration (how long a trigger opens the killing rungs)' },
   { param: 'offensiveHalfLife', min: 3, max: 365, scale: 'log', shapes: 'duration (how long a campaign keeps the force fully engaged)' },
@@ -52,6 +61,15 @@ export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'barMassKilling', min: 0.3, max: 1.2, scale: 'linear', shapes: 'escalation to mass killing, toll' },
   { param: 'bystanderFlee', min: 0.02, max: 0.6, scale: 'log', shapes: 'displacement' },
 ];
+
+/**
+ * The constants a left-out case alone informs among the training cases: those whose rule acts on
+ * it (actsIf) and on none of the others. Its leave-one-out point cannot have learnt them from
+ * the others, so its value there is inherited from the search's evaluations, not predicted.
+ */
+export function informedAlone(constants: readonly CalibratedConstant[], left: Params, others: readonly Params[]): string[] {
+  return constants.filter((c) => c.actsIf !== undefined && c.actsIf.test(left) && !others.some((o) => c.actsIf!.test(o))).map((c) => c.param);
+}
 
 /** The search's factors: log-scale constants are searched in log10 space. */
 export function searchFactors(constants: readonly CalibratedConstant[]): Factor[] {

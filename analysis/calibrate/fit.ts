@@ -23,7 +23,7 @@ import { defaultParams, type ParamValue, type Params } from '../../sim/index';
 import type { CaseTargets, PatternName } from './targets';
 import { quantile } from '../stats';
 import type { OutcomeSet, RunRecord, SweepJob } from '../sweep/index';
-import { constantValues, factorValuesOf, searchFactors, type CalibratedConstant, type CalibrationSettings } from './constants';
+import { constantValues, factorValuesOf, informedAlone, searchFactors, type CalibratedConstant, type CalibrationSettings } from './constants';
 import { PATTERN_SCALES, caseDistance, medianRun, objective, withinFactor, type CaseDistance } from './distance';
 import { patternOutcomes, patternValues } from './patterns';
 import { acceptedRanges, search, type Accepted } from './search';
@@ -142,7 +142,12 @@ export interface CalibrationReport {
   /** How well the patterns pin each constant down: the spread among the best evaluations. */
   readonly accepted: Accepted;
   /** Leave-one-case-out: the point chosen without each training case, and that case predicted there. */
-  readonly leaveOneOut: readonly { readonly left: string; readonly values: Readonly<Record<string, number>>; readonly prediction: CaseResult }[];
+  /**
+   * Each training case predicted from the point that best fits the others; `alone`: the constants
+   * only it informs among the training cases (informedAlone), whose values there are inherited,
+   * so the prediction is not one (absent in reports written before it was added: none).
+   */
+  readonly leaveOneOut: readonly { readonly left: string; readonly values: Readonly<Record<string, number>>; readonly prediction: CaseResult; readonly alone?: readonly string[] }[];
   /** Every case at the defaults and at the fitted constants. */
   readonly before: readonly CaseResult[];
   readonly after: readonly CaseResult[];
@@ -367,7 +372,12 @@ export async function calibrate(cases: readonly CaseSetup[], opts: CalibrateOpti
   const n = cases.length;
   const before = results.slice(0, n);
   const after = results.slice(n, 2 * n);
-  const leaveOneOut = loo.map(({ c, point }, i) => ({ left: c.scenario.id, values: point.values, prediction: results[2 * n + i] }));
+  const leaveOneOut = loo.map(({ c, point }, i) => ({
+    left: c.scenario.id,
+    values: point.values,
+    prediction: results[2 * n + i],
+    alone: informedAlone(constants, c.params, training.filter((o) => o !== c).map((o) => o.params)),
+  }));
 
   return {
     constants,

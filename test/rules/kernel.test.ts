@@ -14,6 +14,7 @@ import {
   MIN_THRESHOLD_AGENTS,
   checkResolution,
   buildResilience,
+  challengeFaced,
   coercionLethality,
   cowingToday,
   derivedInputs,
@@ -239,25 +240,48 @@ describe('derived daily inputs', () => {
   // lethality = lethalityOf(rung) armsFactor; restraintBase = restraintMessaging resilience + restraintCost cost.
   it('lethality by rung, each by its parameter, cut by the arms embargo', () => {
     const p = params({ lethalityOrganising: 0.01, lethalityTargeted: 0.4 });
-    expect([0, 1, 2, 3, 4].map((r) => lethalityOf(p, r))).toEqual([0, 0, p.lethalityOrganising, p.lethalityTargeted, 1]);
+    expect([0, 1, 2, 3, 4].map((r) => lethalityOf(p, r, 0))).toEqual([0, 0, p.lethalityOrganising, p.lethalityTargeted, 1]);
     const { w, p: pw } = world({ lethalityTargeted: 0.4 });
     w.leadership.rung = 3;
     w.armsFactor = 0.8;
     expect(derivedInputs(pw, w).lethality).toBeCloseTo(0.4 * 0.8, 15);
   });
 
-  // ODD 7.13: under an aim to coerce, mass killing's lethality is unarmedMassKilling + (1 - it) x max(armedConflict, reprisals), at least lethalityTargeted.
-  it('mass killing under an aim to coerce is as lethal as the armed challenge it answers', () => {
-    const coerce = (over: Partial<Params>) => params({ perpetratorAim: 'coerce', lethalityTargeted: 0.1, unarmedMassKilling: 0.2, armedConflict: 0.5, reprisals: 0.25, ...over });
-    expect(coercionLethality(coerce({}))).toBeCloseTo(0.2 + 0.8 * 0.5, 15);
-    expect(coercionLethality(coerce({ reprisals: 0.75 }))).toBeCloseTo(0.2 + 0.8 * 0.75, 15);
-    expect(coercionLethality(coerce({ armedConflict: 0, reprisals: 0 }))).toBeCloseTo(0.2, 15);
-    expect(lethalityOf(coerce({}), 4)).toBeCloseTo(0.6, 15);
-    // Never below the rung beneath it.
-    expect(coercionLethality(coerce({ unarmedMassKilling: 0, armedConflict: 0, reprisals: 0.05 }))).toBe(0.1);
+  // ODD 7.13: under an aim to coerce, every rung's lethality is times unchallengedLethality + (1 - it) x challenge,
+  // the challenge the largest of armedChallenge, reprisals and (from its day) uprisingChallenge.
+  it('coercion is as lethal as the challenge it answers, on every rung; other aims are not', () => {
+    const coerce = (over: Partial<Params>) =>
+      params({ perpetratorAim: 'coerce', lethalityOrganising: 0.02, lethalityTargeted: 0.1, unchallengedLethality: 0.2, armedChallenge: 0.5, reprisals: 0.25, uprisingChallenge: 0.75, ...over });
+    expect(coercionLethality(coerce({}), 0.5)).toBeCloseTo(0.2 + 0.8 * 0.5, 15);
+    expect(coercionLethality(coerce({}), 0)).toBeCloseTo(0.2, 15);
+    expect(coercionLethality(coerce({}), 1)).toBe(1);
+    // Every rung scaled alike: targeted attacks stay the same fraction of mass killing.
+    expect([2, 3, 4].map((r) => lethalityOf(coerce({}), r, 0))).toEqual([0.02 * 0.2, 0.1 * 0.2, 0.2].map((x) => expect.closeTo(x, 15)));
+    expect(lethalityOf(coerce({}), 1, 1)).toBe(0);
     // Off at 1, and no effect for the other aims.
-    expect(coercionLethality(coerce({ unarmedMassKilling: 1, armedConflict: 0, reprisals: 0 }))).toBe(1);
-    for (const perpetratorAim of ['destroy', 'expel'] as const) expect(lethalityOf(coerce({ perpetratorAim }), 4)).toBe(1);
+    expect(coercionLethality(coerce({ unchallengedLethality: 1 }), 0)).toBe(1);
+    for (const perpetratorAim of ['destroy', 'expel'] as const) {
+      expect(coercionLethality(coerce({ perpetratorAim }), 0)).toBe(1);
+      expect(lethalityOf(coerce({ perpetratorAim }), 3, 0)).toBe(0.1);
+    }
+  });
+
+  it('the challenge faced: the largest of the armed challenge, the violence on both sides, and an uprising from its day', () => {
+    const { w, p } = world({ perpetratorAim: 'coerce', armedChallenge: 0.2, reprisals: 0.4, uprisingChallenge: 0.7 });
+    expect(challengeFaced(p, w)).toBe(0.4);
+    w.uprisen = true;
+    expect(challengeFaced(p, w)).toBe(0.7);
+    expect(challengeFaced({ ...p, armedChallenge: 0.9 }, w)).toBe(0.9);
+    expect(challengeFaced({ ...p, armedChallenge: 0, reprisals: 0, uprisingChallenge: 0 }, w)).toBe(0);
+  });
+
+  it('the day\'s lethality reads the challenge: a coercion that answers none kills at unchallengedLethality of the rung', () => {
+    const { w, p } = world({ perpetratorAim: 'coerce', lethalityTargeted: 0.4, unchallengedLethality: 0.1, armedChallenge: 0, reprisals: 0, uprisingChallenge: 1 });
+    w.leadership.rung = 3;
+    w.armsFactor = 1;
+    expect(derivedInputs(p, w).lethality).toBeCloseTo(0.04, 15);
+    w.uprisen = true;
+    expect(derivedInputs(p, w).lethality).toBeCloseTo(0.4, 15);
   });
 
   it('restraint on foot soldiers: restraintMessaging x today’s resilience + restraintCost x the expected cost', () => {

@@ -289,12 +289,12 @@ describe('venues: defence = capacity x mandate, attack = lethality x (mobAttack 
     for (const rung of [2, 3, 4]) {
       for (const mandate of ['robust', 'weak'] as const) {
         const p = params({ mandate, lethalityOrganising: 0.01 });
-        const attack = lethalityOf(p, rung) * attackPer(p, 1);
+        const attack = lethalityOf(p, rung, 0) * attackPer(p, 1);
         const factor = mandate === 'robust' ? 1 : p.weakMandateDefence;
         const capacityEdge = attack / factor;
         if (capacityEdge > 1) continue; // no capacity holds: nothing to test at this rung
         expect(capacityEdge, `rung ${rung}`).toBeGreaterThan(0);
-        const at = (peacekeeperCapacity: number) => base(lethalityOf(p, rung), { joined: 10, over: { mandate, peacekeeperCapacity, lethalityOrganising: 0.01 } }).fallen;
+        const at = (peacekeeperCapacity: number) => base(lethalityOf(p, rung, 0), { joined: 10, over: { mandate, peacekeeperCapacity, lethalityOrganising: 0.01 } }).fallen;
         expect(at(capacityEdge * (1 + 1e-9)), `rung ${rung} ${mandate}`).toBe(STANDING);
         expect(at(capacityEdge * (1 - 1e-9)), `rung ${rung} ${mandate}`).toBe(OVERRUN);
       }
@@ -303,7 +303,7 @@ describe('venues: defence = capacity x mandate, attack = lethality x (mobAttack 
 
   it('a capable, robust presence holds against a full mob and the force on the offensive at the top rung, where a token one falls', () => {
     const p = params();
-    const top = lethalityOf(p, 4);
+    const top = lethalityOf(p, 4, 0);
     const capable = (offensive: boolean) => base(top, { joined: 10, over: { peacekeeperCapacity: 1, mandate: 'robust' }, setup: (w) => (w.offensive = offensive ? 1 : 0) }).fallen;
     const token = (offensive: boolean) => base(top, { joined: 10, over: { peacekeeperCapacity: 0.1, mandate: 'weak' }, setup: (w) => (w.offensive = offensive ? 1 : 0) }).fallen;
     expect([capable(false), capable(true)]).toEqual([STANDING, STANDING]);

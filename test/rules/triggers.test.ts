@@ -46,6 +46,7 @@ const snapshot = (w: World) => ({
   hardliners: w.leadership.hardliners,
   weaknessAdded: w.weaknessAdded,
   offensive: w.offensive,
+  uprisen: w.uprisen,
   assault: w.assault,
   settlement: w.settlement,
   settled: w.settled,
@@ -59,13 +60,13 @@ function dayOf(w: World, p: Params, tick: number) {
 
 describe('each trigger on its day, and on no other', () => {
   const p0 = params(DISTINCT);
-  const quiet = { shock: 0, crisis: 0, hardliners: 0.5, weaknessAdded: 0, offensive: 0, assault: false, settlement: 0, settled: false, events: 0 };
+  const quiet = { shock: 0, crisis: 0, hardliners: 0.5, weaknessAdded: 0, offensive: 0, uprisen: false, assault: false, settlement: 0, settled: false, events: 0 };
   /** What each kind changes on its day (from the quiet state), and the event it logs. */
   const EFFECT: Record<DayName, { change: Partial<typeof quiet>; event: string }> = {
     electionDay: { change: { shock: p0.shockElection, crisis: 1 }, event: 'trigger election' },
     leaderKilledDay: { change: { shock: p0.shockLeaderKilled, crisis: 1, hardliners: 0.5 + p0.leaderKilledHardening * 0.5 }, event: 'trigger leader-killed' },
     coupDay: { change: { shock: p0.shockCoup, crisis: 1, weaknessAdded: p0.coupWeakening }, event: 'trigger coup' },
-    uprisingDay: { change: { shock: p0.shockUprising, crisis: 1 }, event: 'trigger uprising' },
+    uprisingDay: { change: { shock: p0.shockUprising, crisis: 1, uprisen: true }, event: 'trigger uprising' },
     offensiveDay: { change: { shock: p0.shockOffensive, crisis: 1, offensive: 1 }, event: 'trigger offensive' },
     townFallsDay: { change: { crisis: 1, offensive: 1, assault: true }, event: 'trigger town-assault' },
     clashDay: { change: { shock: p0.shockClash, crisis: 1 }, event: 'trigger clash' },

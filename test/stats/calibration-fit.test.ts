@@ -20,18 +20,21 @@ import { FITTED } from '../../sim/models/luck2018/fitted';
 
 const SEEDS = 40;
 
-/** The patterns the fit met, by case (fast cases: 10,000-17,000 agents; and Rwanda's 142,000). */
+/** The patterns the fit met, by case (fast cases: 10,000-26,000 agents; and Rwanda's 142,000). */
 // Kyrgyzstan's killing days left at r2p-luck-2018/7 (1 day against 4-6); at /8 the median run
 // kills on 4 days, but its runs spread from none to a month, too wide to hold.
 // Displacement of Sinjar and Myanmar added at /8: flight ahead of the killing (singledOutTerror).
 // Sinjar's toll and Burundi's added at /11: an outside force keeps no base that could fall with
-// the threatened in it, and coercive mass killing follows the armed challenge (unarmedMassKilling).
+// the threatened in it, and coercive mass killing follows the armed challenge (unarmedMassKilling,
+// since /14 unchallengedLethality).
 // Rwanda's toll and participation added at /13: conscription where the administration compels.
+// Mali's toll and force's share added at /14: coercion kills as far as the challenge it answers.
 const FITTED_PATTERNS: Readonly<Record<string, readonly PatternName[]>> = {
   'rwanda-1994': ['toll', 'participants'],
   'srebrenica-1995': ['toll', 'killingDays', 'forceShare'],
   'sri-lanka-2009': ['toll', 'onsetDay', 'forceShare'],
   'iraq-sinjar-2014': ['toll', 'killingDays', 'onsetDay', 'forceShare', 'displaced'],
+  'mali-2013': ['toll', 'forceShare'],
   'burundi-2015': ['toll', 'forceShare'],
   'myanmar-2017': ['toll', 'onsetDay', 'displaced'],
 };

@@ -6,10 +6,11 @@
  * fails the test with probability at least 99%.
  *
  * False-failure rates, measured by `npx tsx bench/direction-rates.ts` (pool: seeds 1001-1400,
- * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/13
- * at the calibrated defaults of issue 13; every row but conscription's is as measured at /11, the
- * changes of /12 and /13 reaching no other arm: no fallen venue under an aim to expel, and
- * compulsion 0, so conscription adds no one):
+ * disjoint from the test's; 20,000 random sets of 20 seeds per direction; model r2p-luck-2018/14
+ * at the calibrated defaults of issue 13; every row but conscription's and unchallenged-lethality's
+ * is as measured at /11, the changes of /12, /13 and /14 reaching no other arm: no fallen venue
+ * under an aim to expel, compulsion 0, so conscription adds no one, and no arm but
+ * unchallenged-lethality's coerces, so the challenge it answers changes nothing):
  *   direction               +    -  ties  fails/draws  rate   95% upper
  *   incitement              396    0     4      0/20000  0.0000  0.0001
  *   counter-messaging       369    0    31      0/20000  0.0000  0.0001
@@ -23,6 +24,7 @@
  *   trigger                 361    0    39      0/20000  0.0000  0.0001
  *   orders                  396    0     4      0/20000  0.0000  0.0001
  *   conscription            396    0     4      0/20000  0.0000  0.0001
+ *   unchallenged-lethality  366    0    34      0/20000  0.0000  0.0001
  *   organised-force         400    0     0      0/20000  0.0000  0.0001
  *   counter-messaging-pulse  360    0    40      0/20000  0.0000  0.0001
  *   inclusive-mediation     337    9    54     41/20000  0.0021  0.0027

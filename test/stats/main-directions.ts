@@ -148,6 +148,15 @@ export const DIRECTIONS: readonly Direction[] = [
     sign: 1,
   },
   {
+    id: 'unchallenged-lethality',
+    rule: 'a coercion that answers no challenge beats and detains more than it kills (lethality of the rungs, model /14)',
+    low: { perpetratorAim: 'coerce', armedChallenge: 0, reprisals: 0, stakes: 0.9, hardliners: 0.9, unchallengedLethality: 0.05 },
+    high: { perpetratorAim: 'coerce', armedChallenge: 0, reprisals: 0, stakes: 0.9, hardliners: 0.9, unchallengedLethality: 1 },
+    outcome: 'people killed',
+    measure: (s) => s.deathsPeople,
+    sign: 1,
+  },
+  {
     id: 'organised-force',
     rule: 'the organised force kills on its own, without mass participation (population rule)',
     low: { organisedForce: 0, orders: 0, incitement: 0, offensiveDay: 30 },

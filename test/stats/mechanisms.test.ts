@@ -237,24 +237,28 @@ describe('model /9 and after: roaming killers, coercion that answers the challen
   });
 
   it('repression that cows those who resist kills fewer, where the aim is to coerce, and changes nothing where it is to destroy (40 seeds)', () => {
-    const coerce: Partial<Params> = { perpetratorAim: 'coerce', selectiveShare: 0.2, coerciveReach: 0.2, challengeFocus: 1 };
+    // At full lethality (unchallengedLethality 1), so that the killing cowing can spare is there to spare.
+    const coerce: Partial<Params> = { perpetratorAim: 'coerce', selectiveShare: 0.2, coerciveReach: 0.2, challengeFocus: 1, unchallengedLethality: 1 };
     const { up, down } = tally({ ...coerce, cowing: 2 }, { ...coerce, cowing: 0 }, (s) => s.deaths);
     expect(up, `${up} seeds with more killed without cowing, ${down} with fewer`).toBeGreaterThanOrEqual(28);
     const destroy = tally({ cowing: 0 }, { cowing: 2 }, (s) => s.deaths);
     expect(destroy.up + destroy.down, `aim destroy: ${destroy.up} seeds with more killed, ${destroy.down} with fewer`).toBe(0);
   });
 
-  it('model /11: coercive mass killing against an unarmed challenge kills fewer; an armed challenge, or an aim to destroy, leaves it whole (40 seeds)', () => {
-    // A leadership free to climb to mass killing (no deterrence, full stakes and hardliners): the
-    // default scenario's own stays on targeted attacks under an aim to coerce.
-    const coerce: Partial<Params> = { perpetratorAim: 'coerce', selectiveShare: 0.2, coerciveReach: 0.2, armedConflict: 0, reprisals: 0, deterrence: 0, stakes: 1, hardliners: 1 };
-    const { up, down } = tally({ ...coerce, unarmedMassKilling: 0.2 }, { ...coerce, unarmedMassKilling: 1 }, (s) => s.deaths);
+  it('model /14: a coercion that answers no challenge kills fewer; a full challenge, or an aim to destroy, leaves it whole; an uprising brings it back (40 seeds)', () => {
+    // A leadership free to climb to the killing rungs (no deterrence, full stakes and hardliners).
+    const coerce: Partial<Params> = { perpetratorAim: 'coerce', selectiveShare: 0.2, coerciveReach: 0.2, armedChallenge: 0, reprisals: 0, deterrence: 0, stakes: 1, hardliners: 1 };
+    const { up, down } = tally({ ...coerce, unchallengedLethality: 0.1 }, { ...coerce, unchallengedLethality: 1 }, (s) => s.deaths);
     expect(up, `${up} seeds with more killed at full lethality, ${down} with fewer`).toBeGreaterThanOrEqual(28);
-    // At reprisals 1 the armed challenge is full, and mass killing's lethality is 1 whatever the share.
-    const armed = tally({ ...coerce, reprisals: 1, unarmedMassKilling: 0.2 }, { ...coerce, reprisals: 1, unarmedMassKilling: 1 }, (s) => s.deaths);
+    // Against a full armed challenge the lethality is 1 whatever the share.
+    const armed = tally({ ...coerce, armedChallenge: 1, unchallengedLethality: 0.1 }, { ...coerce, armedChallenge: 1, unchallengedLethality: 1 }, (s) => s.deaths);
     expect(armed.up + armed.down, `armed challenge: ${armed.up} seeds with more killed, ${armed.down} with fewer`).toBe(0);
-    const destroy = tally({ ...coerce, perpetratorAim: 'destroy', unarmedMassKilling: 0.2 }, { ...coerce, perpetratorAim: 'destroy', unarmedMassKilling: 1 }, (s) => s.deaths);
+    const destroy = tally({ ...coerce, perpetratorAim: 'destroy', unchallengedLethality: 0.1 }, { ...coerce, perpetratorAim: 'destroy', unchallengedLethality: 1 }, (s) => s.deaths);
     expect(destroy.up + destroy.down, `aim destroy: ${destroy.up} seeds with more killed, ${destroy.down} with fewer`).toBe(0);
+    // An uprising on day 20 (the same shock in both arms) is a challenge only where uprisingChallenge says so.
+    const rising = { ...coerce, unchallengedLethality: 0.1, uprisingDay: 20 };
+    const uprising = tally({ ...rising, uprisingChallenge: 0 }, { ...rising, uprisingChallenge: 1 }, (s) => s.deaths);
+    expect(uprising.up, `${uprising.up} seeds with more killed when the uprising is a challenge, ${uprising.down} with fewer`).toBeGreaterThanOrEqual(28);
   });
 
   it('model /13: an administration that compels conscripts beyond the mobilisable share, so more take part; without compulsion conscription changes nothing (40 seeds)', () => {

@@ -249,9 +249,14 @@ export const CALIBRATION_DEFS = [
     source: "Lichbach 1987 (Journal of Conflict Resolution 31(2), 'Deterrence or escalation?'): repression deters dissent when it is consistent and the dissenters can stop; Davenport 2007 (Annual Review of Political Science 10, 'State repression and political order'): repression reliably suppresses challenges. Under an aim to destroy or expel, submitting spares no one, so no one is cowed. To be calibrated (issue 13).",
   },
   {
-    name: 'unarmedMassKilling', group: 'calibration', kind: 'number', default: 1, min: 0, max: 1, unit: "share",
-    description: "When the aim is to coerce, the share of mass killing's lethality the perpetrators bring against a challenge that is not armed; the rest comes with the armed challenge they face, the larger of the armed conflict and the violence on both sides (1: coercive mass killing is as lethal whatever the challenge).",
-    source: "Valentino 2004 (Final Solutions), ch. 6: coercive mass killing is counter-guerrilla killing, aimed at the civilians who support an armed insurgency; Valentino, Huth and Balch-Lindsay 2004 (International Organization 58(2), 'Draining the Sea'): mass killing in war follows the guerrilla threat and the civilian support it draws; Kalyvas 2006: violence turns indiscriminate where armed actors contest control. Repression of an unarmed challenge (Zimbabwe 2008, Mali's north under the armed groups) beat, flogged and tortured far more than it killed. To be calibrated (issue 13).",
+    name: 'unchallengedLethality', group: 'calibration', kind: 'number', default: 1, min: 0, max: 1, unit: "share",
+    description: "When the aim is to coerce, the share of its violence that kills where the coercion answers no challenge (no armed challenge, no violence on both sides, no uprising): the rest of the way to full lethality comes with the challenge it faces, on every rung (1: coercion kills as much whatever the challenge).",
+    source: "Davenport 2007 (Annual Review of Political Science 10, 'State repression and political order'): the law of coercive responsiveness, repression answers the challenge; Valentino 2004 (Final Solutions), ch. 6, and Valentino, Huth and Balch-Lindsay 2004 (International Organization 58(2), 'Draining the Sea'): coercive mass killing strikes the civilians an armed challenge draws on; Kalyvas 2006 (The Logic of Violence in Civil War), ch. 7: where an armed group's control is complete, its violence is rare. Zimbabwe's campaign of 2008 beat and tortured thousands and killed some 100-200 (Human Rights Watch, 'Bullets for Each of You', 2008); the armed groups ruling northern Mali flogged and amputated (A/HRC/22/33, 2013). To be calibrated (issue 13).",
+  },
+  {
+    name: 'uprisingChallenge', group: 'calibration', kind: 'number', default: 0.5, min: 0, max: 1, unit: "degree",
+    description: "The challenge a popular uprising poses to coercion, from the uprising's day on, on the scale of the armed challenge (1: as an insurgency; 0: none): mass protest in the streets draws lethal repression where an opposition that challenges by the vote does not.",
+    source: "Davenport 2007 (Annual Review of Political Science 10): repression grows with the dissent it answers, most of all with mass street challenges; Syria 2011 (A/HRC/S-17/2/Add.1, 2011: security forces fired on peaceful protesters), Libya 2011 (A/HRC/17/44, 2011), Burundi 2015 (A/HRC/33/37, 2016). To be calibrated (issue 13).",
   },
   {
     name: 'roamReach', group: 'calibration', kind: 'number', default: 0, min: 0, max: 10, unit: "people/day",

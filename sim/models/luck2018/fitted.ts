@@ -16,7 +16,8 @@ export const FITTED: Fitted = {
     "singledOutTerror": 0.592839,
     "challengeFocus": 0.0779604,
     "cowing": 0.0657282,
-    "unarmedMassKilling": 0.313092,
+    "unchallengedLethality": 0.1,
+    "uprisingChallenge": 0.3,
     "forceKillRate": 0.0186369,
     "forceKillCapacity": 329.617,
     "killRate": 0.225974,
@@ -33,10 +34,10 @@ export const FITTED: Fitted = {
   },
   "provenance": {
     "targetsHash": "35745683ec0c984a30956798f0133fc3e59da4deffae64e9bee3811aff00be82",
-    "model": "r2p-luck-2018/13",
+    "model": "r2p-luck-2018/14",
     "engine": "r2p-sim 0.1.0",
     "date": "2026-12-03",
-    "objective": 0.737856,
+    "objective": 0.72828,
     "trainingCases": [
       "rwanda-1994",
       "srebrenica-1995",
@@ -52,6 +53,6 @@ export const FITTED: Fitted = {
       "burundi-2015",
       "myanmar-2017"
     ],
-    "command": "r2p-sim calibrate --budget 16 --screen 4 --start conscription=0.04 --start conscription=0.06 --start conscription=0.08 --start conscription=0.1"
+    "command": "r2p-sim calibrate --budget 16 --screen 4 --start unchallengedLethality=0.03,uprisingChallenge=0.3 --start unchallengedLethality=0.03,uprisingChallenge=0.5 --start unchallengedLethality=0.1,uprisingChallenge=0.3 --start unchallengedLethality=0.01,uprisingChallenge=0.4"
   }
 };

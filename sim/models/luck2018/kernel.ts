@@ -53,22 +53,37 @@ export function checkResolution(p: Params): void {
   );
 }
 
-/** Lethality of each rung: none before organising, lethalityOrganising, lethalityTargeted, then mass killing (1; under an aim to coerce, coercionLethality). */
-export function lethalityOf(p: Params, rung: number): number {
-  return rung === 2 ? p.lethalityOrganising : rung === 3 ? p.lethalityTargeted : rung === 4 ? coercionLethality(p) : 0;
+/**
+ * Lethality of each rung (ODD 7.13): none before organising, lethalityOrganising,
+ * lethalityTargeted, then mass killing (1); under an aim to coerce, each times the share of the
+ * coercion's violence that kills against the challenge it faces today (coercionLethality).
+ */
+export function lethalityOf(p: Params, rung: number, challenge: number): number {
+  const base = rung === 2 ? p.lethalityOrganising : rung === 3 ? p.lethalityTargeted : rung === 4 ? 1 : 0;
+  return base === 0 ? 0 : base * coercionLethality(p, challenge);
 }
 
 /**
- * Lethality of mass killing under an aim to coerce (ODD 7.13): counter-guerrilla killing strikes
- * the civilians an armed challenge draws on (Valentino 2004; Valentino, Huth and Balch-Lindsay
- * 2004), so against an unarmed challenge coercion brings only unarmedMassKilling of it, the rest
- * with the armed challenge (the larger of the armed conflict and the violence on both sides).
- * Never below the targeted attacks' lethality: mass killing is the rung above them.
+ * The challenge coercion answers today, in [0, 1] (ODD 7.13): the largest of the armed challenge
+ * (an insurgency or war the perpetrators face), the violence on both sides, and, from its day, a
+ * popular uprising (uprisingChallenge). What the profile documents, never the toll.
  */
-export function coercionLethality(p: Params): number {
+export function challengeFaced(p: Params, w: World): number {
+  return Math.max(p.armedChallenge, p.reprisals, w.uprisen ? p.uprisingChallenge : 0);
+}
+
+/**
+ * Share of the coercion's violence that kills (ODD 7.13): repression answers the challenge it
+ * faces (Davenport 2007's law of coercive responsiveness), and killing strikes the civilians an
+ * armed or mass challenge draws on (Valentino 2004; Valentino, Huth and Balch-Lindsay 2004), so a
+ * population that mounts none (held by the armed groups that rule it, or an opposition that
+ * challenges by the vote) is beaten, flogged, tortured and detained far more than killed
+ * (unchallengedLethality of it); the rest comes with the challenge. 1 under an aim to destroy or
+ * to expel.
+ */
+export function coercionLethality(p: Params, challenge: number): number {
   if (p.perpetratorAim !== 'coerce') return 1;
-  const armed = Math.max(p.armedConflict, p.reprisals);
-  return Math.max(p.lethalityTargeted, p.unarmedMassKilling + (1 - p.unarmedMassKilling) * armed);
+  return p.unchallengedLethality + (1 - p.unchallengedLethality) * challenge;
 }
 
 export const RECENT_DAYS = 30;
@@ -76,7 +91,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/13';
+export const MODEL_VERSION = 'r2p-luck-2018/14';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
@@ -192,7 +207,7 @@ export function buildResilience(p: Params, w: World): number {
 /** The derived daily inputs of ODD 7.13, from today's rung, the resilience stock and the leadership's expected cost (no side effects). */
 export function derivedInputs(p: Params, w: World): DerivedInputs {
   const counterMessaging = counterMessagingToday(p, w);
-  const lethality = lethalityOf(p, w.leadership.rung) * w.armsFactor;
+  const lethality = lethalityOf(p, w.leadership.rung, challengeFaced(p, w)) * w.armsFactor;
   const restraintBase = p.restraintMessaging * w.resilience + p.restraintCost * w.leadership.cost;
   return { counterMessaging, lethality, restraintBase };
 }

@@ -72,6 +72,12 @@ const SETTING_DEFS = [
     source: `${LUCK}, Shortcomings: "horrific atrocities have occurred in a number of situations without armed conflict".`,
   },
   {
+    name: 'armedChallenge', group: 'world', kind: 'number', default: 0, min: 0, max: 1,
+    unit: 'degree',
+    description: 'Armed challenge the perpetrators face: an insurgency or a war against them (1: in full; 0: none). Instability without armed conflict is no armed challenge. Under an aim to coerce it makes the violence lethal (ODD 7.13).',
+    source: 'Valentino, Huth and Balch-Lindsay 2004 (International Organization 58(2), "Draining the Sea"): mass killing in war follows the guerrilla threat; Kalyvas 2006 (The Logic of Violence in Civil War).',
+  },
+  {
     name: 'stateWeakness', group: 'world', kind: 'number', default: 0.4, min: 0, max: 1,
     unit: 'index',
     description: 'Weakness of state structures (Framework risk factor 3); raises the leadership\'s motive.',

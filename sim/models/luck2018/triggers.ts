@@ -13,7 +13,8 @@
  *   election      shock += shockElection                            (power is decided)
  *   leader killed hardliners += leaderKilledHardening (1 - h); shock += shockLeaderKilled
  *   coup          weaknessAdded += coupWeakening; shock += shockCoup
- *   uprising      shock += shockUprising                            (survival threatened)
+ *   uprising      shock += shockUprising                            (survival threatened);
+ *                 from now on a challenge coercion answers (uprisingChallenge, kernel.ts)
  *   offensive     offensive = 1: the organised force fully engaged, fading back to its base
  *                 engagement with offensiveHalfLife (a campaign ends); shock += shockOffensive
  *   town falls    today the organised force assaults every venue (peacekeepers.ts decides
@@ -79,6 +80,7 @@ export function triggersStep(ctx: TickContext): void {
   }
   if (t === p.uprisingDay) {
     L.shock += p.shockUprising;
+    w.uprisen = true;
     ctx.log('trigger', 'uprising');
     upheaval = true;
   }

@@ -174,6 +174,8 @@ export interface World {
   crisis: number;
   /** The push of an offensive, in [0, 1]: 1 on its day, fading with offensiveHalfLife (0: none). */
   offensive: number;
+  /** A popular uprising has begun (its day has come): from then on it is a challenge coercion answers (ODD 7.13). */
+  uprisen: boolean;
   /** A town or enclave is under assault today (its venues face the organised force at full strength). */
   assault: boolean;
   /** The population's resilience to incitement, built by counter-messaging (a lasting stock in [0, 1]). */
@@ -371,6 +373,7 @@ export function createWorld(p: Params, streams: Streams): World {
     weaknessAdded: 0,
     crisis: 0,
     offensive: 0,
+    uprisen: false,
     assault: false,
     resilience: 0,
     cumDeathsByForce: 0,
