@@ -34,13 +34,14 @@ export interface CalibratedConstant {
 }
 
 const COERCE = { when: 'an aim to coerce', test: (p: Params) => p.perpetratorAim === 'coerce' };
+const COERCE_OR_EXPEL = { when: 'an aim to coerce or to expel', test: (p: Params) => p.perpetratorAim !== 'destroy' };
 
 export const CALIBRATED: readonly CalibratedConstant[] = [
   { param: 'lethalityTargeted', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll, shape (killing on the targeted-attacks rung)' },
   { param: 'massacreMultiplier', min: 1, max: 30, scale: 'log', shapes: 'toll, shape (mass killing over targeted attacks)' },
   { param: 'selectiveShare', min: 0.001, max: 1, scale: 'log', shapes: 'toll (how many targeted attacks single out, before mass killing)' },
-  { param: 'coerciveReach', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll (how many mass killing reaches when the aim is to coerce or to expel)', actsIf: { when: 'an aim to coerce or to expel', test: (p) => p.perpetratorAim !== 'destroy' } },
-  { param: 'coerciveEngagement', min: 0.01, max: 1, scale: 'log', shapes: "toll (how much of its strength the organised force brings to bear when the aim is to coerce or to expel)", actsIf: { when: 'an aim to coerce or to expel', test: (p) => p.perpetratorAim !== 'destroy' } },
+  { param: 'coerciveReach', min: 0.001, max: 0.5, scale: 'log', shapes: 'toll (how many mass killing reaches when the aim is to coerce or to expel)', actsIf: COERCE_OR_EXPEL },
+  { param: 'coerciveEngagement', min: 0.01, max: 1, scale: 'log', shapes: "toll (how much of its strength the organised force brings to bear when the aim is to coerce or to expel)", actsIf: COERCE_OR_EXPEL },
   { param: 'expulsionTerror', min: 0.005, max: 1, scale: 'log', shapes: 'displacement (flight ahead of the killing in a campaign to expel)', actsIf: { when: 'an aim to expel', test: (p) => p.perpetratorAim === 'expel' } },
   { param: 'singledOutTerror', min: 0.001, max: 1, scale: 'log', shapes: 'displacement, toll (flight ahead of the killing by those it singles out)' },
   { param: 'challengeFocus', min: 0, max: 1, scale: 'linear', shapes: 'toll (how far coercive killing concentrates on those who resist)', actsIf: COERCE },

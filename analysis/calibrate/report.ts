@@ -21,6 +21,12 @@ const sig = (x: number | null): string => {
   return Number(x.toPrecision(2)).toString();
 };
 
+/** Names as inline code, comma-separated. */
+const codeList = (names: readonly string[]): string => names.map((n) => `\`${n}\``).join(', ');
+
+/** A pattern's standing against its documented range: in it, within a factor of 3, or neither (''). */
+const standing = (x: PatternResult): string => (x.inRange ? 'in range' : x.withinFactor3 ? 'within x3' : '');
+
 /** Position of a value in a constant's searched range, in [0, 1] (log scale for log constants). */
 function unit(c: CalibrationReport['constants'][number], v: number): number {
   return c.scale === 'log' ? (Math.log10(v) - Math.log10(c.min)) / (Math.log10(c.max) - Math.log10(c.min)) : (v - c.min) / (c.max - c.min);
@@ -42,13 +48,14 @@ export function criteria(r: CalibrationReport, readings: Readonly<Record<string,
     ...r.leaveOneOut.map((l) => ({ c: l.prediction, alone: l.alone ?? [] })),
     ...r.after.filter((c) => c.use === 'holdout').map((c) => ({ c, alone: [] })),
   ];
-  const tolls = leftOut
-    .map(({ c, alone }) => ({ p: c.patterns.find((p) => p.pattern === 'toll'), id: c.id, alone }))
-    .filter((t): t is { p: PatternResult; id: string; alone: readonly string[] } => t.p !== undefined);
+  const tolls = leftOut.flatMap(({ c, alone }) => {
+    const p = c.patterns.find((x) => x.pattern === 'toll');
+    return p ? [{ p, id: c.id, alone }] : [];
+  });
   const inherited = tolls.filter((t) => t.alone.length > 0);
   const within = tolls.filter((t) => t.p.withinFactor3 && t.alone.length === 0).length;
   const notPredicted = inherited.length
-    ? `; not predicted, so not counted: ${inherited.map((t) => `${t.id} (only it informs ${t.alone.map((a) => `\`${a}\``).join(', ')})`).join(', ')}`
+    ? `; not predicted, so not counted: ${inherited.map((t) => `${t.id} (only it informs ${codeList(t.alone)})`).join(', ')}`
     : '';
   out.push({
     name: 'toll, left out',
@@ -111,15 +118,15 @@ export function renderReport(r: CalibrationReport, readings: Readonly<Record<str
     const before = r.before.find((b) => b.id === after.id)!;
     const left = loo.get(after.id)?.prediction;
     const alone = loo.get(after.id)?.alone ?? [];
-    const inherits = alone.length ? ` (left out, inherits ${alone.map((a) => `\`${a}\``).join(', ')}: not a prediction)` : '';
     for (const p of after.patterns) {
       const b = before.patterns.find((x) => x.pattern === p.pattern)!;
       const l = left?.patterns.find((x) => x.pattern === p.pattern);
       const range = p.low === p.high ? sig(p.low) : `${sig(p.low)} - ${sig(p.high)}`;
-      const mark =
-        after.use === 'holdout'
-          ? p.inRange ? 'in range' : p.withinFactor3 ? 'within x3' : ''
-          : !l ? '' : inherits ? ((l.inRange ? 'in range' : l.withinFactor3 ? 'within x3' : '') + inherits).trim() : l.inRange ? 'in range (left out)' : l.withinFactor3 ? 'within x3 (left out)' : '';
+      // A held-out case's fitted column is its prediction; a left-out case that inherits a constant only it informs is not predicted.
+      let mark = '';
+      if (after.use === 'holdout') mark = standing(p);
+      else if (l && alone.length > 0) mark = `${standing(l)} (left out, inherits ${codeList(alone)}: not a prediction)`.trim();
+      else if (l && standing(l) !== '') mark = `${standing(l)} (left out)`;
       lines.push(
         `| ${after.id} | ${after.use} | ${p.pattern} | ${range} | ${sig(b.median)} | ${sig(p.median)} [${sig(p.q05)} - ${sig(p.q95)}] | ${l ? `${sig(l.median)} [${sig(l.q05)} - ${sig(l.q95)}]` : after.use === 'holdout' ? '(held out: the fitted column)' : '-'} | ${mark} |`,
       );
