@@ -1,11 +1,12 @@
 /**
- * The golden table: about twenty cheap runs across the settings of every model, each with its
+ * The golden table: about thirty cheap runs across the settings of every model, each with its
  * stored results hash, in one data file, test/golden/table.json. test/golden-table.test.ts
  * replays every row and checks the table's coverage claims (every numeric parameter of every
  * model at its min and at its max, every enum value, both booleans), so the table cannot
  * silently shrink.
  *
  * Regenerate with `npm run goldens` (this file run by tsx; `-- --check` only reports). It
+ * refuses while a row's claims (RowClaims: what its note says it shows) do not hold. It
  * REFUSES to write when a row's results hash changed while its model's version (the kernel's
  * `version`) is still the one stored in the table: results changed, so the version must be
  * bumped first (see planTableUpdate). It writes when the version was bumped, or rows were added,
@@ -64,10 +65,25 @@ export interface GoldenTable {
   readonly rows: readonly TableRow[];
 }
 
+/**
+ * What a row's note says it shows, in a form a test can check (test/golden-table.test.ts), so a
+ * refit or a model change cannot leave a row vacuous (a row of safe areas in which none falls).
+ */
+export interface RowClaims {
+  /** Series whose largest value over the run is at least this. */
+  readonly peaks?: Readonly<Record<string, number>>;
+  /**
+   * The same run (seed, schedule, ticks) with these parameters changed: the row has `row` of the
+   * summary field than it, strictly ('more' or 'fewer').
+   */
+  readonly versus?: { readonly params: Readonly<Record<string, ParamValue>>; readonly summary: string; readonly row: 'more' | 'fewer' };
+}
+
 export type RowSpec = Omit<TableRow, 'hash' | 'params' | 'schedule' | 'model'> & {
   readonly model?: string;
   readonly params?: Readonly<Record<string, ParamValue>>;
   readonly schedule?: readonly ScheduledChange[];
+  readonly claims?: RowClaims;
 };
 
 const MAIN = 'r2p-luck-2018';
@@ -187,30 +203,37 @@ export const ROW_SPECS: readonly RowSpec[] = [
   },
   {
     id: 'luck-safe-areas-fall',
-    note: 'Srebrenica-like: a humanitarian framing, a weak mandate and twenty undefended safe areas drawing the targeted in under strong incitement.',
-    params: { agents: 1200, incitement: 0.85, framingLens: 'humanitarian', safeAreas: 20, safeAreaCapacity: 0, peacekeeperCoverage: 0.3, regions: 20 },
+    note: 'Srebrenica-like: a humanitarian framing, a weak mandate and twenty undefended safe areas drawing the targeted in under strong incitement, taken by an organised force on day 60 (after an election on day 10, with nothing holding the leadership back): the targeted shelter in them, and they fall.',
+    params: {
+      agents: 1200, incitement: 0.85, framingLens: 'humanitarian', safeAreas: 20, safeAreaCapacity: 0, peacekeeperCoverage: 0.3, regions: 20,
+      electionDay: 10, townFallsDay: 60, stakes: 0.9, hardliners: 0.9, deterrence: 0, organisedForce: 0.7,
+    },
     seed: 11, ticks: 250,
+    claims: { peaks: { protected: 1, venuesFallen: 1 } },
   },
   {
     id: 'luck-safe-areas-deported',
-    note: 'Four undefended safe areas taken in an assault on day 40 (after an election on day 10, with nothing holding the leadership back) by killers who mean to expel: those taken in a fallen venue are deported, not killed (model /12; at these values an aim to destroy kills 242 agents, this one 3).',
+    note: 'Four undefended safe areas taken in an assault on day 40 (after an election on day 10, with nothing holding the leadership back) by killers who mean to expel: those taken in a fallen venue are deported, not killed, so the same run under an aim to destroy kills more (model /12).',
     params: { agents: 1200, peoplePerAgent: 20, incitement: 0.85, safeAreas: 4, safeAreaCapacity: 0, regions: 20, electionDay: 10, townFallsDay: 40, stakes: 0.9, hardliners: 0.9, deterrence: 0, organisedForce: 0.7, perpetratorAim: 'expel' },
     seed: 11, ticks: 120,
+    claims: { peaks: { protected: 1, venuesFallen: 1 }, versus: { params: { perpetratorAim: 'destroy' }, summary: 'deaths', row: 'fewer' } },
   },
   {
     id: 'luck-conscription',
-    note: 'An administration that compels (compulsion 1) conscripts 30% of the population into the pool that can join, after an election on day 10 with nothing holding the leadership back (model /13; at these values without compulsion the peak is 10 perpetrators and 56 killed, with it 293 and 376).',
+    note: 'An administration that compels (compulsion 1) conscripts 30% of the population into the pool that can join, after an election on day 10 with nothing holding the leadership back: more take part than in the same run without compulsion (model /13).',
     params: { agents: 1500, peoplePerAgent: 20, incitement: 0.85, electionDay: 10, stakes: 0.9, hardliners: 0.9, deterrence: 0, orders: 0.5, conscription: 0.3, compulsion: 1, perpetratorAim: 'destroy' },
     seed: 13, ticks: 120,
+    claims: { versus: { params: { compulsion: 0 }, summary: 'peakPerpetrators', row: 'more' } },
   },
   {
     id: 'luck-coercion-uprising',
-    note: 'A coercion that answers no challenge (unchallengedLethality 0.05) until a popular uprising on day 20 that is a challenge in full (uprisingChallenge 1), with an offensive the same day, after an election on day 10 with nothing holding the leadership back (model /14; at these values with uprisingChallenge 0 the run kills 60 people, with 1, 140).',
+    note: 'A coercion that answers no challenge (unchallengedLethality 0.05) until a popular uprising on day 20 that is a challenge in full (uprisingChallenge 1), with an offensive the same day, after an election on day 10 with nothing holding the leadership back: it kills more than the same run in which the uprising is no challenge (model /14).',
     params: {
       agents: 1500, peoplePerAgent: 20, incitement: 0.85, electionDay: 10, uprisingDay: 20, offensiveDay: 20, stakes: 0.9, hardliners: 0.9, deterrence: 0,
       perpetratorAim: 'coerce', organisedForce: 0.9, unchallengedLethality: 0.05, uprisingChallenge: 1,
     },
     seed: 14, ticks: 120,
+    claims: { versus: { params: { uprisingChallenge: 0 }, summary: 'deaths', row: 'more' } },
   },
   {
     id: 'luck-agents-max',
@@ -365,6 +388,38 @@ export function normaliseSpec(spec: RowSpec): Omit<TableRow, 'hash'> {
 /** Run a row and hash its results. */
 export function rowHash(row: Omit<TableRow, 'hash' | 'id' | 'note'>): string {
   return hashResult(runModel({ model: row.model, params: row.params, schedule: row.schedule, seed: row.seed, ticks: row.ticks }));
+}
+
+/**
+ * The claims of a row's spec that its runs do not bear out, each said in a sentence ([] when all
+ * hold, or the row makes none).
+ */
+export function claimFailures(spec: RowSpec): string[] {
+  const claims = spec.claims;
+  if (!claims) return [];
+  const row = normaliseSpec(spec);
+  const run = (params: Readonly<Record<string, ParamValue>>) => runModel({ model: row.model, params, schedule: row.schedule, seed: row.seed, ticks: row.ticks });
+  const result = run(row.params);
+  const out: string[] = [];
+  for (const [name, least] of Object.entries(claims.peaks ?? {})) {
+    const series = result.series[name];
+    if (!series) {
+      out.push(`row ${row.id}: claims a peak of series ${name}, which the model does not record`);
+      continue;
+    }
+    const peak = series.reduce((m, x) => Math.max(m, x), -Infinity);
+    if (!(peak >= least)) out.push(`row ${row.id}: series ${name} peaks at ${peak}, below the ${least} its note claims`);
+  }
+  if (claims.versus) {
+    const { params, summary, row: side } = claims.versus;
+    const mine: unknown = Reflect.get(result.summary, summary);
+    const theirs: unknown = Reflect.get(run({ ...row.params, ...params }).summary, summary);
+    if (typeof mine !== 'number' || typeof theirs !== 'number') out.push(`row ${row.id}: summary field ${summary} is not a number`);
+    else if (side === 'more' ? !(mine > theirs) : !(mine < theirs)) {
+      out.push(`row ${row.id}: ${summary} is ${mine}, against ${theirs} with ${JSON.stringify(params)}; its note claims ${side}`);
+    }
+  }
+  return out;
 }
 
 /** The identity of a row's inputs (key order does not matter). */
@@ -529,6 +584,12 @@ function main(args: readonly string[]): number {
   for (const c of plan.changes) process.stdout.write(`${c}\n`);
   if (gaps.length > 0) {
     process.stderr.write(`refused: the rows no longer reach every value the table claims:\n${gaps.map((g) => `  ${g}\n`).join('')}`);
+    return 1;
+  }
+  // A row that no longer shows what its note says is worth keeping only once its spec is fixed.
+  const unmet = ROW_SPECS.flatMap(claimFailures);
+  if (unmet.length > 0) {
+    process.stderr.write(`refused: rows no longer show what their notes claim (edit their specs):\n${unmet.map((g) => `  ${g}\n`).join('')}`);
     return 1;
   }
   if (plan.refused.length > 0) {

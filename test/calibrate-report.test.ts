@@ -2,8 +2,12 @@
  * The calibration report's honesty about leave-one-out: a constant whose rule acts on one training
  * case alone cannot be learnt from the others, so that case's left-out value is inherited, not
  * predicted, and the toll criterion does not count it (analysis/calibrate/constants.ts
- * informedAlone; report.ts criteria).
+ * informedAlone; report.ts criteria). And the sensitivity screenings read no fitted default: each
+ * screens every calibrated constant over its searched range.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CALIBRATED, informedAlone } from '../analysis/calibrate/constants';
 import type { CalibrationReport, CaseResult } from '../analysis/calibrate/fit';
@@ -11,6 +15,8 @@ import { criteria, renderReport } from '../analysis/calibrate/report';
 import { builtInScenario, scenarioParams } from '../scenarios/index';
 import { BUILT_IN_TARGETS } from '../scenarios/targets/index';
 import { params } from './helpers/luck-world';
+
+const SWEEPS = fileURLToPath(new URL('../sweeps', import.meta.url));
 
 describe('constants a case alone informs', () => {
   it('a rule acting on the left-out case and on none of the others is named; acting on another too, it is not', () => {
@@ -80,4 +86,19 @@ describe('the toll criterion counts predictions only', () => {
     expect(text).toContain('| in range (left out, inherits `conscription`: not a prediction) |');
     expect(text).toContain('| b | fit | toll | 10 - 20 | 15 | 15 [0 - 0] | 15 [0 - 0] | in range (left out) |');
   });
+});
+
+describe('the sensitivity screenings (sweeps/calibration-morris-<case>.json)', () => {
+  // Every calibrated constant a factor over its searched range: the screening then reads no fitted
+  // default, so a refit that changes no rule leaves its results as they were (docs/calibration.md).
+  const files = readdirSync(SWEEPS).filter((f) => f.startsWith('calibration-morris-'));
+  it('are the five cases docs/calibration.md reports', () => {
+    expect(files.map((f) => f.slice('calibration-morris-'.length, -'.json'.length)).sort()).toEqual(['burundi-2015', 'kenya-2008', 'kyrgyzstan-2010', 'rwanda-1994', 'srebrenica-1995']);
+  });
+  for (const f of files) {
+    it(`${f} screens every calibrated constant over its searched range`, () => {
+      const sweep = JSON.parse(readFileSync(join(SWEEPS, f), 'utf8')) as { factors: { param: string; min: number; max: number }[] };
+      expect(sweep.factors.map(({ param, min, max }) => ({ param, min, max }))).toEqual(CALIBRATED.map(({ param, min, max }) => ({ param, min, max })));
+    });
+  }
 });

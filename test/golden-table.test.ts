@@ -14,6 +14,7 @@ import {
   REGENERATE,
   ROW_SPECS,
   buildTable,
+  claimFailures,
   coverageGaps,
   normaliseSpec,
   planTableUpdate,
@@ -57,6 +58,26 @@ describe('the golden table', () => {
     // Existential stakes with each kind of leadership that matters to the article, and a scheduled turn.
     expect(main.some((r) => r.params.existentialStakes === 1 && r.params.perpetratorType === 'extremist-armed-group')).toBe(true);
     expect(main.some((r) => r.schedule.some((c) => c.name === 'existentialStakes'))).toBe(true);
+  });
+
+  describe('every row shows what its note claims (its spec\'s claims, checked on its runs)', () => {
+    it('the rows that claim something are the ones kept for a mechanism', () => {
+      expect(ROW_SPECS.filter((r) => r.claims).map((r) => r.id)).toEqual(['luck-safe-areas-fall', 'luck-safe-areas-deported', 'luck-conscription', 'luck-coercion-uprising']);
+    });
+    for (const spec of ROW_SPECS.filter((r) => r.claims)) {
+      it(spec.id, () => {
+        expect(claimFailures(spec)).toEqual([]);
+      });
+    }
+    it('names a claim that fails: a peak not reached, a contrast the wrong way, a series the model lacks', () => {
+      const base = { id: 'x', note: 'x', params: { agents: 300 }, seed: 1, ticks: 20 };
+      expect(claimFailures({ ...base, claims: { peaks: { venuesFallen: 1 } } })).toEqual(['row x: series venuesFallen peaks at 0, below the 1 its note claims']);
+      expect(claimFailures({ ...base, claims: { peaks: { nope: 1 } } })[0]).toMatch(/series nope, which the model does not record/);
+      const same = claimFailures({ ...base, claims: { versus: { params: { deterrence: 0.9 }, summary: 'deaths', row: 'more' } } });
+      expect(same).toHaveLength(1);
+      expect(same[0]).toMatch(/^row x: deaths is 0, against 0 with \{"deterrence":0.9\}; its note claims more$/);
+      expect(claimFailures(base)).toEqual([]);
+    });
   });
 
   describe('every row replays to its stored hash', () => {

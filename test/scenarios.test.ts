@@ -221,9 +221,9 @@ describe('the mapping from features to parameters', () => {
   });
 
   it('defaults, then features, then overrides; each value keeps its origin', () => {
-    // The default scenario is every default but its two documented levels (national hate media at
+    // The default scenario is every default but its two documented levels (local hate media at
     // their most extreme), with its stylised election on day 60.
-    expect(scenarioParams(BUILT_IN.find((s) => s.id === 'default')!)).toEqual({ ...defaultParams(), incitementReach: 0.7, incitement: 0.8, electionDay: 60 });
+    expect(scenarioParams(BUILT_IN.find((s) => s.id === 'default')!)).toEqual({ ...defaultParams(), incitementReach: 0.3, incitement: 0.8, electionDay: 60 });
     const s = rwanda();
     s.features.armedConflict = { value: 'none', source: 'test' };
     s.features.patron = { value: 'yes', source: 'test' };

@@ -7,37 +7,37 @@ import type { Fitted } from './fit-provenance';
 
 export const FITTED: Fitted = {
   "values": {
-    "lethalityTargeted": 0.441399,
-    "massacreMultiplier": 3.57959,
-    "selectiveShare": 0.10602,
-    "coerciveReach": 0.023487,
-    "coerciveEngagement": 0.918926,
-    "expulsionTerror": 0.555403,
-    "singledOutTerror": 0.592839,
-    "challengeFocus": 0.0779604,
-    "cowing": 0.0657282,
-    "unchallengedLethality": 0.1,
-    "uprisingChallenge": 0.3,
-    "forceKillRate": 0.0186369,
-    "forceKillCapacity": 329.617,
-    "killRate": 0.225974,
-    "roamReach": 0.04407,
-    "roadblocks": 8.63047,
-    "mobilisableShare": 0.0096731,
-    "conscription": 0.04,
-    "forceEngagementBase": 0.831416,
+    "lethalityTargeted": 0.436691,
+    "massacreMultiplier": 4.52935,
+    "selectiveShare": 0.132953,
+    "coerciveReach": 0.0354877,
+    "coerciveEngagement": 0.941703,
+    "expulsionTerror": 0.388137,
+    "singledOutTerror": 0.504818,
+    "challengeFocus": 0.143985,
+    "cowing": 0.399925,
+    "unchallengedLethality": 0.115903,
+    "uprisingChallenge": 0.309061,
+    "forceKillRate": 0.0188006,
+    "forceKillCapacity": 331.368,
+    "killRate": 0.064893,
+    "roamReach": 0.0151729,
+    "roadblocks": 22.2972,
+    "mobilisableShare": 0.00671564,
+    "conscription": 0.0511603,
+    "forceEngagementBase": 0.893976,
     "crisisHalfLife": 180,
-    "offensiveHalfLife": 75.0283,
-    "stepDownMargin": 0.253997,
-    "barMassKilling": 0.373147,
-    "bystanderFlee": 0.173843
+    "offensiveHalfLife": 102.517,
+    "stepDownMargin": 0.246804,
+    "barMassKilling": 0.336003,
+    "bystanderFlee": 0.220661
   },
   "provenance": {
     "targetsHash": "35745683ec0c984a30956798f0133fc3e59da4deffae64e9bee3811aff00be82",
     "model": "r2p-luck-2018/14",
     "engine": "r2p-sim 0.1.0",
     "date": "2026-12-03",
-    "objective": 0.72828,
+    "objective": 0.683871,
     "trainingCases": [
       "rwanda-1994",
       "srebrenica-1995",
@@ -53,6 +53,6 @@ export const FITTED: Fitted = {
       "burundi-2015",
       "myanmar-2017"
     ],
-    "command": "r2p-sim calibrate --budget 16 --screen 4 --start unchallengedLethality=0.03,uprisingChallenge=0.3 --start unchallengedLethality=0.03,uprisingChallenge=0.5 --start unchallengedLethality=0.1,uprisingChallenge=0.3 --start unchallengedLethality=0.01,uprisingChallenge=0.4"
+    "command": "r2p-sim calibrate --start lethalityTargeted=0.44,massacreMultiplier=3.9,selectiveShare=0.12,coerciveReach=0.027,coerciveEngagement=0.93,expulsionTerror=0.49,singledOutTerror=0.52,challengeFocus=0.1,cowing=0.18,unchallengedLethality=0.11,uprisingChallenge=0.32,forceKillRate=0.019,forceKillCapacity=327,killRate=0.23,roamReach=0.0089,roadblocks=13,mobilisableShare=0.0082,conscription=0.042,forceEngagementBase=0.9,crisisHalfLife=180,offensiveHalfLife=83,stepDownMargin=0.26,barMassKilling=0.36,bystanderFlee=0.19"
   }
 };

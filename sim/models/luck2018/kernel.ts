@@ -91,7 +91,7 @@ export const RECENT_DAYS = 30;
 export const MIN_THRESHOLD_AGENTS = 20;
 export const DEFAULT_TICKS = 365;
 /** The model's versioned name, written into run files: bump it when results change. */
-export const MODEL_VERSION = 'r2p-luck-2018/14';
+export const MODEL_VERSION = 'r2p-luck-2018/15';
 
 /** The main model on the engine: parameters, series, world and tick. */
 export const r2pKernel: ModelKernel<World, RunSummary> = {
